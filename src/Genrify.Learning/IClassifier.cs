@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace Genrify.Learning;
+
+/// <summary>
+/// A trained multi-class classifier over (already standardised) feature vectors.
+/// Classes are indices 0..<see cref="ClassCount"/>-1; names live in the model file, not here.
+/// </summary>
+public interface IClassifier
+{
+    /// <summary>A short stable identifier of the algorithm ("svm", "gbm", "logreg", ...), used in model files.</summary>
+    string Kind { get; }
+
+    /// <summary>Number of classes the classifier was trained on.</summary>
+    int ClassCount { get; }
+
+    /// <summary>Number of features each row must have.</summary>
+    int FeatureCount { get; }
+
+    /// <summary>Writes one probability per class (non-negative, summing to 1) for one row.</summary>
+    void PredictProbabilities(ReadOnlySpan<double> features, Span<double> probabilities);
+
+    /// <summary>Serialises the trained state; <see cref="ClassifierSerializer"/> reads it back by <see cref="Kind"/>.</summary>
+    JsonObject ToJson();
+}
+
+/// <summary>Fits an <see cref="IClassifier"/> from labelled rows.</summary>
+public interface IClassifierTrainer
+{
+    /// <summary>Name shown in reports, with the key hyper-parameters (e.g. "svm(C=10,gamma=scale)").</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Fits on <paramref name="features"/> (rows × features) with labels in 0..classCount-1.
+    /// Throws <see cref="ArgumentException"/> on empty input, ragged rows, non-finite values or labels out of range.
+    /// </summary>
+    IClassifier Fit(double[][] features, int[] labels, int classCount);
+}
