@@ -45,7 +45,7 @@ public static class FfmpegDecoder
         }
         catch (Win32Exception e)
         {
-            throw new AudioDecodeException(path, $"libsndfile cannot decode it and ffmpeg is not available ('{ffmpegPath}': {e.Message})", e);
+            throw new AudioDecodeException(path, $"ffmpeg is not available ('{ffmpegPath}': {e.Message})", e);
         }
 
         using (process)
