@@ -55,7 +55,7 @@ public class AudioParityTests(ITestOutputHelper output)
     {
         Assert.Equal(reference.Samples, y.Length);
         var c = DecodeComparison.Compare(y, reference);
-        output.WriteLine($"{clip}: max|Δ| {c.MaxAbsError:E2}, Δsum {c.SumError:E2}, Δsum_sq {c.SumSquaresError:E2}, Δmax_abs {c.MaxAbsDifference:E2}");
+        output.WriteLine($"{clip} [{reference.SampleRate} Hz]: len {y.Length}/{reference.Samples}, max|Δ| {c.MaxAbsError:E2}, Δsum {c.SumError:E2}, Δsum_sq {c.SumSquaresError:E2}, Δmax_abs {c.MaxAbsDifference:E2}");
         Assert.True(c.MaxAbsError <= SampleTolerance, $"{clip}: max |Δ| = {c.MaxAbsError:E3} > {SampleTolerance:E0}");
         // Sums: each sample is within 1e-5, so the float64 sums can move by at most n·1e-5; sum of squares likewise
         // by 2·max|y|·n·1e-5. The bounds below are 10x tighter than that worst case (errors are not all of one sign).
