@@ -1,0 +1,122 @@
+namespace Genrify.Dsp;
+
+/// <summary>
+/// Harmonic/percussive source separation by median filtering (librosa.decompose.hpss and
+/// librosa.effects.hpss): median filters of the magnitude along time (harmonic) and frequency
+/// (percussive), soft masks from their ratio, and the masked spectrogram.
+/// </summary>
+public static partial class Hpss
+{
+    /// <summary>
+    /// The harmonic and percussive soft masks for a magnitude spectrogram (bins × frames), as returned by
+    /// <c>decompose.hpss(S, mask=True)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options or a negative magnitude.</exception>
+    public static (Matrix Harmonic, Matrix Percussive) Masks(Matrix magnitude, HpssOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(magnitude);
+        options ??= HpssOptions.Default;
+        options.Validate();
+        foreach (float v in magnitude.Data)
+            if (!(v >= 0)) throw new ArgumentException("HPSS needs a non-negative, finite magnitude spectrogram.", nameof(magnitude));
+        return MasksUnchecked(magnitude, options);
+    }
+
+    /// <summary>Median filters, then both soft masks computed in one pass over the filtered buffers (reused for the masks).</summary>
+    private static (Matrix Harmonic, Matrix Percussive) MasksUnchecked(Matrix magnitude, HpssOptions options)
+    {
+        var harm = new Matrix(magnitude.Rows, magnitude.Columns);
+        var perc = new Matrix(magnitude.Rows, magnitude.Columns);
+        if (magnitude.Data.Length == 0) return (harm, perc);
+        MedianFilter.AlongRows(magnitude, options.HarmonicKernel, harm);
+        MedianFilter.AlongColumns(magnitude, options.PercussiveKernel, perc);
+        // mask_harm = softmask(harm, perc · margin_h), mask_perc = softmask(perc, harm · margin_p), float32 like librosa.
+        bool splitZeros = options.HarmonicMargin == 1f && options.PercussiveMargin == 1f;
+        float mh = options.HarmonicMargin, mp = options.PercussiveMargin, power = options.Power;
+        float[] h = harm.Data, p = perc.Data;
+        Span<float> pair = stackalloc float[2];
+        Span<float> refs = stackalloc float[2];
+        Span<float> masks = stackalloc float[2];
+        for (int i = 0; i < h.Length; i++)
+        {
+            float hi = h[i], pi = p[i];
+            pair[0] = hi; pair[1] = pi;
+            refs[0] = pi * mh; refs[1] = hi * mp;
+            SoftMask.ComputeUnchecked(pair, refs, masks, power, splitZeros);
+            h[i] = masks[0];
+            p[i] = masks[1];
+        }
+        return (harm, perc);
+    }
+
+    /// <summary>
+    /// Separates a magnitude spectrogram: <c>decompose.hpss(S)</c> for real input, i.e. <c>(S·M_h, S·M_p)</c>.
+    /// </summary>
+    public static (Matrix Harmonic, Matrix Percussive) Separate(Matrix magnitude, HpssOptions? options = null)
+    {
+        var (mh, mp) = Masks(magnitude, options);
+        float[] s = magnitude.Data;
+        for (int i = 0; i < s.Length; i++)
+        {
+            mh.Data[i] = s[i] * mh.Data[i];
+            mp.Data[i] = s[i] * mp.Data[i];
+        }
+        return (mh, mp);
+    }
+
+    /// <summary>
+    /// decompose.hpss on a complex STFT: the magnitude is separated and each part takes the original phase
+    /// (<c>(|D|·M) · D/|D|</c>, with phase 1 where |D| = 0).
+    /// </summary>
+    public static (ComplexMatrix Harmonic, ComplexMatrix Percussive) Decompose(ComplexMatrix stft, HpssOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stft);
+        options ??= HpssOptions.Default;
+        options.Validate();
+        Matrix mag = stft.Magnitude(1f);
+        foreach (float v in mag.Data)
+            if (!float.IsFinite(v)) throw new ArgumentException("HPSS needs a finite STFT.", nameof(stft));
+        var (maskH, maskP) = MasksUnchecked(mag, options);
+        int count = mag.Data.Length;
+        var harmonic = new ComplexMatrix(stft.Rows, stft.Columns);
+        var percussive = new ComplexMatrix(stft.Rows, stft.Columns);
+        float[] re = stft.Real, im = stft.Imag, m = mag.Data, mhd = maskH.Data, mpd = maskP.Data;
+        for (int i = 0; i < count; i++)
+        {
+            // librosa.magphase: phase = D / |D| component-wise in float32, 1 + 0j where |D| = 0.
+            float mi = m[i];
+            float zero = mi == 0f ? 1f : 0f;
+            float nonzero = mi + zero;
+            float phaseRe = re[i] / nonzero + zero;
+            float phaseIm = im[i] / nonzero;
+            float ah = mi * mhd[i], ap = mi * mpd[i];
+            harmonic.Real[i] = ah * phaseRe;
+            harmonic.Imag[i] = ah * phaseIm;
+            percussive.Real[i] = ap * phaseRe;
+            percussive.Imag[i] = ap * phaseIm;
+        }
+        return (harmonic, percussive);
+    }
+
+    /// <summary>
+    /// librosa.effects.hpss: STFT (<paramref name="stft"/>, default n_fft 2048, hop 512, centred, zero padding),
+    /// <see cref="Decompose"/>, and an inverse STFT of each part back to <c>len(y)</c> samples.
+    /// </summary>
+    public static (float[] Harmonic, float[] Percussive) Separate(ReadOnlySpan<float> y, HpssOptions? options = null, StftOptions? stft = null)
+    {
+        Signal.ValidateAudio(y);
+        stft ??= StftOptions.Default;
+        stft.Validate();
+        var spectrum = Stft.Compute(y, stft);
+        var (h, p) = Decompose(spectrum, options);
+        var inverse = new IstftOptions
+        {
+            NFft = stft.NFft,
+            HopLength = stft.EffectiveHopLength,
+            WinLength = stft.EffectiveWinLength,
+            Center = stft.Center,
+            Length = y.Length,
+        };
+        return (Istft.Compute(h, inverse), Istft.Compute(p, inverse));
+    }
+}
