@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Genrify.Dsp;
+
+namespace Genrify.Features.Presets;
+
+/// <summary>
+/// The 57 feature columns of the public GTZAN <c>features_30_sec.csv</c>, same names, same order, same recipe
+/// (librosa defaults at 22050 Hz; ../shared/fixtures/README.md, "gtzan"): mean and variance of chroma_stft (all 12
+/// bins × frames), RMS, spectral centroid, bandwidth, rolloff, zero-crossing rate, the HPSS harmonic and percussive
+/// waveforms (over samples), the tempo of <c>librosa.feature.tempo</c>, and 20 MFCCs' means and variances.
+/// A model trained on that public table can therefore classify any new clip.
+/// </summary>
+public sealed class GtzanPreset : IFeaturePreset
+{
+    /// <summary>The column names of features_30_sec.csv after filename and length, without the label.</summary>
+    public static readonly IReadOnlyList<string> Columns = BuildNames();
+
+    /// <inheritdoc />
+    public string Name => "gtzan";
+
+    /// <inheritdoc />
+    public int SampleRate => 22050;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> FeatureNames => Columns;
+
+    /// <inheritdoc />
+    public JsonObject Options => new()
+    {
+        ["sample_rate"] = SampleRate, ["n_fft"] = 2048, ["hop_length"] = 512, ["n_mels"] = 128, ["n_mfcc"] = 20,
+        ["hpss_kernel"] = 31, ["tempo"] = "librosa.feature.tempo, mean onset aggregate",
+    };
+
+    /// <inheritdoc />
+    public double[] Extract(ReadOnlySpan<float> samples)
+    {
+        var analysis = new ClipAnalysis(samples.ToArray(), SampleRate);
+        var result = new double[Columns.Count];
+        Write(analysis, result);
+        return result;
+    }
+
+    /// <summary>Writes the 57 values into <paramref name="destination"/> from a shared analysis (used by the full preset).</summary>
+    internal static void Write(ClipAnalysis clip, Span<double> destination)
+    {
+        int k = 0;
+        void MeanVar(ReadOnlySpan<float> values, Span<double> d)
+        {
+            d[k++] = RowStatistics.MeanOf(values);
+            d[k++] = RowStatistics.VarianceOf(values);
+        }
+
+        MeanVar(Chroma.FromPower(clip.Power, clip.SampleRate).Data, destination);
+        MeanVar(Rms.Compute(clip.Samples).Data, destination);
+        MeanVar(SpectralCentroid.FromSpectrogram(clip.Magnitude, clip.SampleRate).Data, destination);
+        MeanVar(SpectralBandwidth.FromSpectrogram(clip.Magnitude, clip.SampleRate).Data, destination);
+        MeanVar(SpectralRolloff.FromSpectrogram(clip.Magnitude, clip.SampleRate).Data, destination);
+        MeanVar(ZeroCrossingRate.Compute(clip.Samples).Data, destination);
+
+        var (harmonic, percussive) = Hpss.Decompose(clip.Stft);
+        var inverse = new IstftOptions { Length = clip.Samples.Length };
+        MeanVar(Istft.Compute(harmonic, inverse), destination);
+        MeanVar(Istft.Compute(percussive, inverse), destination);
+
+        destination[k++] = Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), clip.SampleRate);
+
+        var mfcc = Mfcc.FromLogMel(clip.LogMel, 20);
+        for (int i = 0; i < 20; i++) MeanVar(mfcc.Row(i), destination);
+    }
+
+    private static string[] BuildNames()
+    {
+        var names = new List<string>();
+        foreach (var f in new[] { "chroma_stft", "rms", "spectral_centroid", "spectral_bandwidth", "rolloff", "zero_crossing_rate", "harmony", "perceptr" })
+        {
+            names.Add(f + "_mean");
+            names.Add(f + "_var");
+        }
+        names.Add("tempo");
+        for (int i = 1; i <= 20; i++)
+        {
+            names.Add($"mfcc{i}_mean");
+            names.Add($"mfcc{i}_var");
+        }
+        return names.ToArray();
+    }
+}
