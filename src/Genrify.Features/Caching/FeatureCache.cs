@@ -31,14 +31,16 @@ public sealed class FeatureCache : IDisposable
 
     private readonly Dictionary<string, CachedFeatures> _entries = new(StringComparer.Ordinal);
     private readonly FileStream? _log;
+    private readonly FileStream? _lockFile;
     private readonly Lock _gate = new();
     private readonly int _featureCount;
 
-    private FeatureCache(string path, int featureCount, FileStream? log)
+    private FeatureCache(string path, int featureCount, FileStream? log, FileStream? lockFile)
     {
         FilePath = path;
         _featureCount = featureCount;
         _log = log;
+        _lockFile = lockFile;
     }
 
     /// <summary>The cache file.</summary>
@@ -93,15 +95,16 @@ public sealed class FeatureCache : IDisposable
         var key = PresetKey(preset);
         var path = Path.Combine(directory, $"{SafeName(preset.Name)}-{key[..16]}.features");
         var keyBytes = Convert.FromHexString(key);
-        FileStream? log;
+        // Exclusivity comes from a lock file (FileShare.None = an exclusive flock on Unix) so that the data file
+        // itself can stay readable by a second genrify, which then serves hits but stores nothing.
+        FileStream? lockFile;
         try
         {
-            log = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
         catch (IOException)
         {
-            // Another genrify holds it: serve what is there, store nothing.
-            var readOnly = new FeatureCache(path, preset.FeatureNames.Count, null)
+            var readOnly = new FeatureCache(path, preset.FeatureNames.Count, null, null)
             {
                 Notice = $"cache {path} is in use by another process; new results will not be cached",
             };
@@ -113,7 +116,8 @@ public sealed class FeatureCache : IDisposable
             catch (IOException) { }
             return readOnly;
         }
-        var cache = new FeatureCache(path, preset.FeatureNames.Count, log);
+        var log = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        var cache = new FeatureCache(path, preset.FeatureNames.Count, log, lockFile);
         long valid = cache.Load(log, keyBytes, out bool headerOk);
         long discarded = log.Length - valid;
         if (!headerOk)
@@ -160,7 +164,11 @@ public sealed class FeatureCache : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (_gate) _log?.Dispose();
+        lock (_gate)
+        {
+            _log?.Dispose();
+            _lockFile?.Dispose();
+        }
     }
 
     /// <summary>Reads every whole record; returns the offset just after the last good one.</summary>
