@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Genrify.Cli.Commands;
+
+namespace Genrify.Cli;
+
+/// <summary>Builds the <c>genrify</c> command tree and runs it.</summary>
+public static class GenrifyApp
+{
+    /// <summary>Every subcommand, in help order. Register a new command with one line here.</summary>
+    public static IReadOnlyList<ICliCommand> Commands { get; } =
+    [
+        new FeaturesCommand(),
+        new ExtractCommand(),
+        // new TrainCommand(), new EvaluateCommand(), new PredictCommand(), new ServeCommand(), new EmbedCommand(),
+    ];
+
+    /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand("genrify: music genre features and classification (librosa-exact, in .NET)");
+        foreach (var command in Commands) root.Subcommands.Add(command.Create(context));
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Usage errors give <see cref="ExitCodes.Usage"/>.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var parse = CreateRoot(context).Parse(args);
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) context.Fail(error.Message);
+            context.Error.WriteLine("Try 'genrify --help'.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(invocation);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Genrify.Features.Collections;
+
+/// <summary>The songs of a folder-per-genre collection or a manifest, in a deterministic order.</summary>
+/// <param name="Source">The folder or manifest that was read.</param>
+/// <param name="Tracks">Songs whose file exists.</param>
+/// <param name="Skipped">Entries dropped while reading (missing file, no location, no genre).</param>
+public sealed record TrackCollection(string Source, IReadOnlyList<Track> Tracks, IReadOnlyList<SkippedFile> Skipped)
+{
+    /// <summary>Audio file extensions a folder collection picks up (lower case, with the dot).</summary>
+    public static IReadOnlySet<string> AudioExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".mp3", ".wav", ".flac", ".ogg", ".opus", ".m4a", ".aac", ".aiff", ".aif", ".au",
+    };
+
+    /// <summary>Reads a folder-per-genre collection (a directory) or a manifest (a .csv file).</summary>
+    /// <exception cref="FileNotFoundException">Neither a directory nor a file exists at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The manifest lacks a required column.</exception>
+    public static TrackCollection Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path)) return FolderCollection.Read(path);
+        if (System.IO.File.Exists(path)) return ManifestCollection.Read(path);
+        throw new FileNotFoundException($"{path}: no such folder or manifest", path);
+    }
+}

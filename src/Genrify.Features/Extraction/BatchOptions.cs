@@ -1,0 +1,17 @@
+using Genrify.Audio;
+using Genrify.Features.Caching;
+
+namespace Genrify.Features.Extraction;
+
+/// <summary>How a <see cref="BatchExtractor"/> runs.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>Worker count; defaults to every core.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where finished vectors are remembered; null for no cache.</summary>
+    public FeatureCache? Cache { get; init; }
+
+    /// <summary>Turns (path, sample rate) into samples; defaults to <see cref="ClipDecoder.Decode"/>.</summary>
+    public Func<string, int, AudioBuffer> Decoder { get; init; } = ClipDecoder.Decode;
+}

@@ -1,0 +1,83 @@
+namespace Genrify.Features;
+
+/// <summary>
+/// Finds feature presets by name. Presets are registered as factories so that nothing is built
+/// (filter banks, plans) until a command actually asks for a preset: start-up stays cheap.
+/// </summary>
+public sealed class PresetRegistry
+{
+    private readonly Dictionary<string, Lazy<IFeaturePreset>> _presets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _order = [];
+
+    /// <summary>The registry holding the built-in presets (seed, gtzan, full once they land).</summary>
+    public static PresetRegistry Default { get; } = CreateDefault();
+
+    /// <summary>Registers the built-in presets: one line each.</summary>
+    private static PresetRegistry CreateDefault()
+    {
+        var registry = new PresetRegistry();
+        // Built-in presets (implementations live in Presets/), e.g.:
+        // registry.Register("seed", () => new SeedPreset());
+        return registry;
+    }
+
+    /// <summary>Names of the registered presets, in registration order.</summary>
+    public IReadOnlyList<string> Names => _order;
+
+    /// <summary>Registers <paramref name="factory"/> under <paramref name="name"/> (case-insensitive); it runs once, on first use.</summary>
+    /// <returns>This registry, so registrations can be chained.</returns>
+    /// <exception cref="ArgumentException">The name is empty or already registered.</exception>
+    public PresetRegistry Register(string name, Func<IFeaturePreset> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        lock (_presets)
+        {
+            if (_presets.ContainsKey(name))
+                throw new ArgumentException($"a preset named '{name}' is already registered", nameof(name));
+            _presets[name] = new Lazy<IFeaturePreset>(() => Checked(name, factory()), LazyThreadSafetyMode.ExecutionAndPublication);
+            _order.Add(name);
+        }
+        return this;
+    }
+
+    /// <summary>Registers an already built preset under its own <see cref="IFeaturePreset.Name"/>.</summary>
+    public PresetRegistry Register(IFeaturePreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return Register(preset.Name, () => preset);
+    }
+
+    /// <summary>Whether a preset of that name is registered.</summary>
+    public bool Contains(string name) => _presets.ContainsKey(name);
+
+    /// <summary>The preset named <paramref name="name"/>.</summary>
+    /// <exception cref="UnknownPresetException">No preset has that name; the message lists the known names.</exception>
+    public IFeaturePreset Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_presets.TryGetValue(name, out var preset)) return preset.Value;
+        throw new UnknownPresetException(name, _order);
+    }
+
+    private static IFeaturePreset Checked(string name, IFeaturePreset preset)
+    {
+        if (preset is null) throw new InvalidOperationException($"the factory of preset '{name}' returned null");
+        if (!string.Equals(preset.Name, name, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"preset registered as '{name}' calls itself '{preset.Name}'");
+        return preset;
+    }
+}
+
+/// <summary>Thrown when a preset name is not registered; the message lists the names that are.</summary>
+public sealed class UnknownPresetException(string name, IReadOnlyList<string> known)
+    : ArgumentException(known.Count == 0
+        ? $"unknown preset '{name}': no presets are registered"
+        : $"unknown preset '{name}'; known presets: {string.Join(", ", known)}")
+{
+    /// <summary>The name that was asked for.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The registered names.</summary>
+    public IReadOnlyList<string> KnownNames { get; } = known.ToArray();
+}
