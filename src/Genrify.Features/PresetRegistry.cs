@@ -16,8 +16,8 @@ public sealed class PresetRegistry
     private static PresetRegistry CreateDefault()
     {
         var registry = new PresetRegistry();
-        // Built-in presets (implementations live in Presets/), e.g.:
-        // registry.Register("seed", () => new SeedPreset());
+        registry.Register("seed", () => new Presets.SeedPreset());
+        registry.Register("gtzan", () => new Presets.GtzanPreset());
         return registry;
     }
 
