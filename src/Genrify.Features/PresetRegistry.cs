@@ -18,6 +18,7 @@ public sealed class PresetRegistry
         var registry = new PresetRegistry();
         registry.Register("seed", () => new Presets.SeedPreset());
         registry.Register("gtzan", () => new Presets.GtzanPreset());
+        registry.Register("full", () => new Presets.FullPreset());
         return registry;
     }
 
