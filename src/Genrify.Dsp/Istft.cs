@@ -38,8 +38,8 @@ public static unsafe class Istft
         double[] window = Windows.PaddedHann(winLength, nFft);
         var fft = RealFft.Get(nFft);
         int bins = fft.Bins, usedBins = Math.Min(bins, stft.Rows);
-        float* spectrum = RealFft.AllocAligned(2 * bins);
-        float* frame = RealFft.AllocAligned(nFft);
+        double* spectrum = RealFft.AllocAligned(2 * bins);
+        double* frame = RealFft.AllocAligned(nFft);
         try
         {
             int startFrame = 0;
@@ -103,7 +103,7 @@ public static unsafe class Istft
     }
 
     private static void OverlapAdd(ComplexMatrix stft, int t, int usedBins, RealFft fft, double[] window,
-        float* spectrum, float* frame, float[] target, long at)
+        double* spectrum, double* frame, float[] target, long at)
     {
         int cols = stft.Columns, bins = fft.Bins, nFft = fft.Size;
         for (int k = 0; k < usedBins; k++)
@@ -115,7 +115,8 @@ public static unsafe class Istft
         fft.InverseAligned(spectrum, frame);
         if (at >= target.Length || at < 0) return;
         int count = (int)Math.Min(nFft, target.Length - at);
-        float scale = 1f / nFft;
+        // numpy's irfft is float64 (scaled by 1/n); the windowed frame is added into the float32 output.
+        double scale = 1.0 / nFft;
         for (int i = 0; i < count; i++)
             target[at + i] = (float)(target[at + i] + frame[i] * scale * window[i]);
     }

@@ -5,12 +5,12 @@ public static class MelSpectrogram
 {
     /// <summary>
     /// Mel spectrogram of <paramref name="y"/> (n_mels × frames). Defaults are librosa's: n_fft 2048, hop 512, centred
-    /// with zero padding, power 2, 128 Slaney-normalised Slaney-scale bands from 0 Hz to sr/2.
+    /// with zero padding (hop 512 unless set, as librosa's melspectrogram), power 2, 128 Slaney-normalised Slaney-scale bands from 0 Hz to sr/2.
     /// </summary>
     public static Matrix Compute(ReadOnlySpan<float> y, int sampleRate, StftOptions? stft = null, int nMels = 128,
         float fMin = 0, float? fMax = null, bool htk = false, MelNorm norm = MelNorm.Slaney, float power = 2f)
     {
-        stft ??= StftOptions.Default;
+        stft = (stft ?? StftOptions.Default).WithFeatureHop();
         var bank = MelFilterBank.Create(sampleRate, stft.NFft, nMels, fMin, fMax, htk, norm);
         return bank.Apply(Stft.Magnitude(y, stft, power));
     }

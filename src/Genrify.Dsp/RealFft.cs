@@ -4,9 +4,11 @@ using Genrify.Dsp.Native;
 namespace Genrify.Dsp;
 
 /// <summary>
-/// Real-input FFT of one size through single-precision FFTW. Plans are created once per size (FFTW's planner
-/// is not thread-safe, so under a lock) and executed with the new-array functions, which are thread-safe.
-/// Spectra are interleaved complex (re, im) with <c>n/2 + 1</c> bins, unnormalised like numpy's rfft.
+/// Real-input FFT of one size through double-precision FFTW (numpy's rfft/irfft are float64; single precision is not
+/// accurate enough for librosa's spectral contrast, whose valleys sit 140 dB below the frame peak).
+/// Plans are created once per size under a lock (FFTW's planner is not thread-safe) with FFTW_ESTIMATE and run with
+/// the new-array execute functions, which are thread-safe. Spectra are interleaved complex (re, im), <c>n/2 + 1</c>
+/// bins, unnormalised like numpy's rfft.
 /// </summary>
 public sealed unsafe class RealFft
 {
@@ -20,14 +22,14 @@ public sealed unsafe class RealFft
         Size = n;
         Bins = n / 2 + 1;
         // Plan on 64-byte aligned scratch so that the aligned plans may use SIMD loads on any 64-byte aligned buffer.
-        float* real = AllocAligned(n);
-        float* complex = AllocAligned(2 * Bins);
+        double* real = AllocAligned(n);
+        double* complex = AllocAligned(2 * Bins);
         try
         {
-            _forwardAligned = Fftw.PlanR2C(n, real, complex, Fftw.Estimate);
-            _inverseAligned = Fftw.PlanC2R(n, complex, real, Fftw.Estimate | Fftw.DestroyInput);
-            _forwardUnaligned = Fftw.PlanR2C(n, real, complex, Fftw.Estimate | Fftw.Unaligned);
-            _inverseUnaligned = Fftw.PlanC2R(n, complex, real, Fftw.Estimate | Fftw.Unaligned | Fftw.DestroyInput);
+            _forwardAligned = FftwDouble.PlanR2C(n, real, complex, Fftw.Estimate);
+            _inverseAligned = FftwDouble.PlanC2R(n, complex, real, Fftw.Estimate | Fftw.DestroyInput);
+            _forwardUnaligned = FftwDouble.PlanR2C(n, real, complex, Fftw.Estimate | Fftw.Unaligned);
+            _inverseUnaligned = FftwDouble.PlanC2R(n, complex, real, Fftw.Estimate | Fftw.Unaligned | Fftw.DestroyInput);
         }
         finally
         {
@@ -59,40 +61,41 @@ public sealed unsafe class RealFft
         }
     }
 
-    /// <summary>Forward transform of <paramref name="input"/> (Size samples) into <paramref name="spectrum"/> (2·Bins floats, interleaved).</summary>
-    public void Forward(ReadOnlySpan<float> input, Span<float> spectrum)
+    /// <summary>Forward transform of <paramref name="input"/> (Size samples) into <paramref name="spectrum"/> (2·Bins values, interleaved).</summary>
+    public void Forward(ReadOnlySpan<double> input, Span<double> spectrum)
     {
         if (input.Length != Size) throw new ArgumentException($"input must hold {Size} samples.", nameof(input));
-        if (spectrum.Length != 2 * Bins) throw new ArgumentException($"spectrum must hold {2 * Bins} floats.", nameof(spectrum));
-        fixed (float* i = input)
-        fixed (float* o = spectrum)
-            Fftw.ExecuteR2C(_forwardUnaligned, i, o);
+        if (spectrum.Length != 2 * Bins) throw new ArgumentException($"spectrum must hold {2 * Bins} values.", nameof(spectrum));
+        fixed (double* i = input)
+        fixed (double* o = spectrum)
+            FftwDouble.ExecuteR2C(_forwardUnaligned, i, o);
     }
 
     /// <summary>
-    /// Inverse transform of <paramref name="spectrum"/> (2·Bins floats, destroyed) into <paramref name="output"/> (Size samples),
+    /// Inverse transform of <paramref name="spectrum"/> (2·Bins values, destroyed) into <paramref name="output"/> (Size samples),
     /// unnormalised: the result is Size times numpy's irfft. The imaginary parts of DC and Nyquist are ignored, as numpy does.
     /// </summary>
-    public void InverseUnnormalized(Span<float> spectrum, Span<float> output)
+    public void InverseUnnormalized(Span<double> spectrum, Span<double> output)
     {
         if (output.Length != Size) throw new ArgumentException($"output must hold {Size} samples.", nameof(output));
-        if (spectrum.Length != 2 * Bins) throw new ArgumentException($"spectrum must hold {2 * Bins} floats.", nameof(spectrum));
-        fixed (float* i = spectrum)
-        fixed (float* o = output)
-            Fftw.ExecuteC2R(_inverseUnaligned, i, o);
+        if (spectrum.Length != 2 * Bins) throw new ArgumentException($"spectrum must hold {2 * Bins} values.", nameof(spectrum));
+        fixed (double* i = spectrum)
+        fixed (double* o = output)
+            FftwDouble.ExecuteC2R(_inverseUnaligned, i, o);
     }
 
     /// <summary>Forward transform on 64-byte aligned buffers (see <see cref="AllocAligned"/>).</summary>
-    internal void ForwardAligned(float* input, float* spectrum) => Fftw.ExecuteR2C(_forwardAligned, input, spectrum);
+    internal void ForwardAligned(double* input, double* spectrum) => FftwDouble.ExecuteR2C(_forwardAligned, input, spectrum);
 
     /// <summary>Unnormalised inverse transform on 64-byte aligned buffers (destroys <paramref name="spectrum"/>).</summary>
-    internal void InverseAligned(float* spectrum, float* output) => Fftw.ExecuteC2R(_inverseAligned, spectrum, output);
+    internal void InverseAligned(double* spectrum, double* output) => FftwDouble.ExecuteC2R(_inverseAligned, spectrum, output);
 
-    /// <summary>A zeroed 64-byte aligned native buffer of <paramref name="count"/> floats; free with NativeMemory.AlignedFree.</summary>
-    internal static float* AllocAligned(int count)
+    /// <summary>A zeroed 64-byte aligned native buffer of <paramref name="count"/> doubles; free with NativeMemory.AlignedFree.</summary>
+    internal static double* AllocAligned(int count)
     {
-        var p = (float*)NativeMemory.AlignedAlloc((nuint)Math.Max(1, count) * sizeof(float), 64);
-        NativeMemory.Clear(p, (nuint)Math.Max(1, count) * sizeof(float));
+        nuint bytes = (nuint)Math.Max(1, count) * sizeof(double);
+        var p = (double*)NativeMemory.AlignedAlloc(bytes, 64);
+        NativeMemory.Clear(p, bytes);
         return p;
     }
 }

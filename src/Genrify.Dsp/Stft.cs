@@ -56,7 +56,7 @@ public static unsafe class Stft
     internal interface ISink
     {
         /// <summary>Receives <paramref name="count"/> spectra (interleaved, <paramref name="stride"/> floats apart) for frames from <paramref name="first"/>.</summary>
-        void Write(int first, int count, float* spectra, int stride, int bins);
+        void Write(int first, int count, double* spectra, int stride, int bins);
     }
 
     internal static void Run<TSink>(ReadOnlySpan<float> y, StftOptions options, int frames, ref TSink sink) where TSink : struct, ISink
@@ -64,13 +64,13 @@ public static unsafe class Stft
         int nFft = options.NFft, hop = options.EffectiveHopLength, bins = options.Bins;
         int padLeft = options.Center ? nFft / 2 : 0;
         var fft = RealFft.Get(nFft);
-        float[] window = WindowCache.Float(options.EffectiveWinLength, nFft);
-        int stride = (2 * bins + 15) & ~15; // keep every spectrum 64-byte aligned
-        float* input = RealFft.AllocAligned(nFft);
-        float* spectra = RealFft.AllocAligned(stride * Block);
+        double[] window = Windows.PaddedHann(options.EffectiveWinLength, nFft);
+        int stride = (2 * bins + 7) & ~7; // keep every spectrum 64-byte aligned
+        double* input = RealFft.AllocAligned(nFft);
+        double* spectra = RealFft.AllocAligned(stride * Block);
         try
         {
-            var inputSpan = new Span<float>(input, nFft);
+            var inputSpan = new Span<double>(input, nFft);
             for (int first = 0; first < frames; first += Block)
             {
                 int count = Math.Min(Block, frames - first);
@@ -78,7 +78,7 @@ public static unsafe class Stft
                 {
                     long start = (long)(first + b) * hop - padLeft;
                     if (start >= 0 && start + nFft <= y.Length)
-                        TensorPrimitives.Multiply(y.Slice((int)start, nFft), window, inputSpan);
+                        Windowing.MultiplyWiden(y.Slice((int)start, nFft), window, inputSpan);
                     else
                         FillPaddedFrame(y, start, options.PadMode, window, inputSpan);
                     fft.ForwardAligned(input, spectra + b * stride);
@@ -93,18 +93,19 @@ public static unsafe class Stft
         }
     }
 
-    private static void FillPaddedFrame(ReadOnlySpan<float> y, long start, PadMode mode, float[] window, Span<float> frame)
+    // librosa multiplies the float32 frame by the float64 window: the product and the FFT are float64.
+    private static void FillPaddedFrame(ReadOnlySpan<float> y, long start, PadMode mode, double[] window, Span<double> frame)
     {
         for (int i = 0; i < frame.Length; i++)
         {
             int src = Padding.SourceIndex(start + i, y.Length, mode);
-            frame[i] = src < 0 ? 0f : y[src] * window[i];
+            frame[i] = src < 0 ? 0.0 : y[src] * window[i];
         }
     }
 
     private readonly struct ComplexSink(ComplexMatrix m) : ISink
     {
-        public void Write(int first, int count, float* spectra, int stride, int bins)
+        public void Write(int first, int count, double* spectra, int stride, int bins)
         {
             int cols = m.Columns;
             fixed (float* re = m.Real)
@@ -112,11 +113,11 @@ public static unsafe class Stft
                 for (int k = 0; k < bins; k++)
                 {
                     float* r = re + (long)k * cols + first, i = im + (long)k * cols + first;
-                    float* s = spectra + 2 * k;
+                    double* s = spectra + 2 * k;
                     for (int b = 0; b < count; b++, s += stride)
                     {
-                        r[b] = s[0];
-                        i[b] = s[1];
+                        r[b] = (float)s[0];
+                        i[b] = (float)s[1];
                     }
                 }
         }
@@ -124,20 +125,24 @@ public static unsafe class Stft
 
     private readonly struct MagnitudeSink(Matrix m, float power) : ISink
     {
-        public void Write(int first, int count, float* spectra, int stride, int bins)
+        // numpy casts the spectrum to complex64, then np.abs is float32 hypot (correctly rounded), then ** power in float32.
+        public void Write(int first, int count, double* spectra, int stride, int bins)
         {
             int cols = m.Columns;
             fixed (float* data = m.Data)
                 for (int k = 0; k < bins; k++)
                 {
                     float* d = data + (long)k * cols + first;
-                    float* s = spectra + 2 * k;
+                    double* s = spectra + 2 * k;
                     for (int b = 0; b < count; b++, s += stride)
-                        d[b] = s[0] * s[0] + s[1] * s[1];
-                    if (power == 2f) continue;
+                    {
+                        double re = (float)s[0], im = (float)s[1];
+                        d[b] = (float)Math.Sqrt(re * re + im * im);
+                    }
+                    if (power == 1f) continue;
                     var row = new Span<float>(d, count);
-                    TensorPrimitives.Sqrt(row, row);
-                    if (power != 1f) TensorPrimitives.Pow(row, power, row);
+                    if (power == 2f) TensorPrimitives.Multiply(row, row, row);
+                    else TensorPrimitives.Pow(row, power, row);
                 }
         }
     }

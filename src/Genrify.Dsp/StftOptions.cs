@@ -30,6 +30,12 @@ public sealed record StftOptions
     /// <summary>Number of frequency bins, <c>1 + NFft/2</c>.</summary>
     public int Bins => 1 + NFft / 2;
 
+    /// <summary>
+    /// librosa's feature functions (melspectrogram, spectral_*, chroma_stft) default hop_length to 512 rather than
+    /// win_length // 4: these options with that default applied when <see cref="HopLength"/> is unset.
+    /// </summary>
+    public StftOptions WithFeatureHop() => HopLength is null ? this with { HopLength = 512 } : this;
+
     /// <summary>Throws <see cref="ArgumentException"/> if the options are inconsistent.</summary>
     public void Validate()
     {

@@ -30,3 +30,21 @@ internal static unsafe partial class Fftw
     [LibraryImport(Library, EntryPoint = "fftwf_execute_dft_c2r")]
     public static partial void ExecuteC2R(IntPtr plan, float* input, float* output);
 }
+
+/// <summary>P/Invoke bindings to double-precision FFTW 3 (Debian's libfftw3.so.3): numpy's rfft is float64, so this is the exact one.</summary>
+internal static unsafe partial class FftwDouble
+{
+    private const string Library = "libfftw3.so.3";
+
+    [LibraryImport(Library, EntryPoint = "fftw_plan_dft_r2c_1d")]
+    public static partial IntPtr PlanR2C(int n, double* input, double* output, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "fftw_plan_dft_c2r_1d")]
+    public static partial IntPtr PlanC2R(int n, double* input, double* output, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "fftw_execute_dft_r2c")]
+    public static partial void ExecuteR2C(IntPtr plan, double* input, double* output);
+
+    [LibraryImport(Library, EntryPoint = "fftw_execute_dft_c2r")]
+    public static partial void ExecuteC2R(IntPtr plan, double* input, double* output);
+}
