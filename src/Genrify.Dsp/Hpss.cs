@@ -34,17 +34,35 @@ public static partial class Hpss
         bool splitZeros = options.HarmonicMargin == 1f && options.PercussiveMargin == 1f;
         float mh = options.HarmonicMargin, mp = options.PercussiveMargin, power = options.Power;
         float[] h = harm.Data, p = perc.Data;
-        Span<float> pair = stackalloc float[2];
-        Span<float> refs = stackalloc float[2];
-        Span<float> masks = stackalloc float[2];
-        for (int i = 0; i < h.Length; i++)
+        if (splitZeros && power == 2f)
         {
-            float hi = h[i], pi = p[i];
-            pair[0] = hi; pair[1] = pi;
-            refs[0] = pi * mh; refs[1] = hi * mp;
-            SoftMask.ComputeUnchecked(pair, refs, masks, power, splitZeros);
-            h[i] = masks[0];
-            p[i] = masks[1];
+            // Default settings: both masks share z = max(H, P) and the two squares (m + q == q + m exactly).
+            for (int i = 0; i < h.Length; i++)
+            {
+                float hi = h[i], pi = p[i];
+                float z = MathF.Max(hi, pi);
+                if (z < SoftMask.SmallestNormal)
+                {
+                    h[i] = 0.5f;
+                    p[i] = 0.5f;
+                    continue;
+                }
+                float a = hi / z, b = pi / z;
+                float m = a * a, q = b * b;
+                float sum = m + q;
+                h[i] = m / sum;
+                p[i] = q / sum;
+            }
+        }
+        else
+        {
+            float fill = splitZeros ? 0.5f : 0f;
+            for (int i = 0; i < h.Length; i++)
+            {
+                float hi = h[i], pi = p[i];
+                h[i] = SoftMask.Value(hi, pi * mh, power, fill);
+                p[i] = SoftMask.Value(pi, hi * mp, power, fill);
+            }
         }
         return (harm, perc);
     }

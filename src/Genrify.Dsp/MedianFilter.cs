@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Genrify.Dsp;
 
@@ -9,9 +11,10 @@ namespace Genrify.Dsp;
 /// <c>d c b a | a b c d | d c b a</c>, repeated for windows longer than the signal).
 /// </summary>
 /// <remarks>
-/// A sorted copy of the window slides along the line: each step replaces the outgoing value by the
-/// incoming one and shifts only the elements between their two ranks, which for spectrogram rows
-/// is a handful of moves. Single-threaded and allocation-free apart from one pooled buffer per call.
+/// Windows up to 128 long keep every window element's rank (ties broken by age) and update all ranks
+/// with a few branch-free SIMD compares per step: the leaving element is the oldest, the entering one
+/// the newest. The median is the element whose rank is size/2. Longer windows slide a sorted copy.
+/// Values must be finite (no NaN). Single-threaded; pooled buffers only.
 /// </remarks>
 public static class MedianFilter
 {
@@ -140,6 +143,8 @@ public static class MedianFilter
             throw new ArgumentException($"output is {output.Rows}×{output.Columns}, expected {input.Rows}×{input.Columns}.", nameof(output));
     }
 
+    private const int RankTrackingMaxSize = 128;
+
     /// <summary>Core sliding-window median; <paramref name="work"/> holds ≥ n + 2·size floats.</summary>
     private static void FilterLine(ReadOnlySpan<float> x, int size, Span<float> y, float[] work)
     {
@@ -150,14 +155,99 @@ public static class MedianFilter
             return;
         }
         int left = size / 2;
-        int rank = size / 2;
         // Extended line: ext[j] = x[reflect(j - left)], j in [0, n + size - 1).
         Span<float> ext = work.AsSpan(0, n + size - 1);
-        Span<float> win = work.AsSpan(n + size - 1, size);
         for (int j = 0; j < left && j < ext.Length; j++) ext[j] = x[Reflect(j - left, n)];
         x.CopyTo(ext.Slice(left, n));
         for (int j = left + n; j < ext.Length; j++) ext[j] = x[Reflect(j - left, n)];
+        if (size <= RankTrackingMaxSize && Vector256.IsHardwareAccelerated)
+            RankTrackingMedian(ext, size, y);
+        else
+            SortedWindowMedian(ext, size, y, work.AsSpan(n + size - 1, size));
+    }
 
+    /// <summary>
+    /// Sliding median by rank bookkeeping. Slot j of a circular window holds one value and its rank in the
+    /// window's total order (value, then age). Per step: every rank moves by [v_new &lt; w_j] − [v_old ≤ w_j],
+    /// the new value's rank is #(w_j ≤ v_new) among the others, and the output is the slot whose rank is size/2.
+    /// </summary>
+    private static void RankTrackingMedian(ReadOnlySpan<float> ext, int size, Span<float> y)
+    {
+        const int L = 8; // Vector256<float>.Count
+        int vectors = (size + L - 1) / L;
+        Span<float> w = stackalloc float[vectors * L];
+        Span<int> rank = stackalloc int[vectors * L];
+        // Padding lanes: NaN compares false with everything, so their rank (-1) never changes or matches.
+        w.Fill(float.NaN);
+        rank.Fill(-1);
+        for (int j = 0; j < size; j++)
+        {
+            float v = ext[j];
+            int r = 0;
+            for (int i = 0; i < size; i++)
+            {
+                float u = ext[i];
+                if (u < v || (u == v && i < j)) r++;
+            }
+            w[j] = v;
+            rank[j] = r;
+        }
+        int target = size / 2;
+        var targetVec = Vector256.Create(target);
+        y[0] = FindRank(w, rank, target);
+        int slot = 0;
+        ref float wRef = ref w[0];
+        ref int rRef = ref rank[0];
+        for (int i = 1; i < y.Length; i++)
+        {
+            float vOld = ext[i - 1];
+            float vNew = ext[i + size - 1];
+            // The replaced slot takes the new value at once, with a rank far from the target so that this
+            // pass can neither select it nor be disturbed by it; it always counts itself in #(w ≤ v_new).
+            w[slot] = vNew;
+            rank[slot] = int.MinValue / 2;
+            var oldVec = Vector256.Create(vOld);
+            var newVec = Vector256.Create(vNew);
+            var count = Vector256<int>.Zero;
+            var picked = Vector256<float>.Zero;
+            for (int k = 0; k < vectors; k++)
+            {
+                var wv = Vector256.LoadUnsafe(ref wRef, (nuint)(k * L));
+                var rv = Vector256.LoadUnsafe(ref rRef, (nuint)(k * L));
+                // Compare masks are -1 where true: subtracting adds one.
+                rv = rv - Vector256.LessThan(newVec, wv).AsInt32() + Vector256.LessThanOrEqual(oldVec, wv).AsInt32();
+                count -= Vector256.LessThanOrEqual(wv, newVec).AsInt32();
+                // Exactly one lane (outside the replaced slot) can hold the target rank: pick it branch-free.
+                picked |= Vector256.Equals(rv, targetVec).AsSingle() & wv;
+                rv.StoreUnsafe(ref rRef, (nuint)(k * L));
+            }
+            int newRank = Vector256.Sum(count) - 1;
+            rank[slot] = newRank;
+            if (++slot == size) slot = 0;
+            y[i] = newRank == target ? vNew : OrLanes(picked);
+        }
+    }
+
+    /// <summary>Bitwise OR of the lanes: the one selected value (all other lanes are +0 bit patterns).</summary>
+    private static float OrLanes(Vector256<float> v)
+    {
+        var x = v.AsUInt32();
+        var h = x.GetLower() | x.GetUpper();
+        uint r = h.GetElement(0) | h.GetElement(1) | h.GetElement(2) | h.GetElement(3);
+        return BitConverter.UInt32BitsToSingle(r);
+    }
+
+    private static float FindRank(Span<float> w, Span<int> rank, int target)
+    {
+        for (int j = 0; j < rank.Length; j++) if (rank[j] == target) return w[j];
+        throw new InvalidOperationException("median filter rank bookkeeping lost its median (NaN in the input?).");
+    }
+
+    /// <summary>Sliding median with a sorted copy of the window (replace the outgoing value, shift between ranks).</summary>
+    private static void SortedWindowMedian(ReadOnlySpan<float> ext, int size, Span<float> y, Span<float> win)
+    {
+        int n = y.Length;
+        int rank = size / 2;
         ext[..size].CopyTo(win);
         win.Sort();
         y[0] = win[rank];

@@ -32,19 +32,17 @@ public static class SoftMask
         }
 
         float fill = splitZeros ? 0.5f : 0f;
-        for (int i = 0; i < x.Length; i++)
-        {
-            float xi = x[i], ri = reference[i];
-            float z = MathF.Max(xi, ri);
-            if (z < SmallestNormal)
-            {
-                mask[i] = fill;
-                continue;
-            }
-            float m = Pow(xi / z, power);
-            float r = Pow(ri / z, power);
-            mask[i] = m / (m + r);
-        }
+        for (int i = 0; i < x.Length; i++) mask[i] = Value(x[i], reference[i], power, fill);
+    }
+
+    /// <summary>One finite-power mask value: <c>(x/z)^p / ((x/z)^p + (r/z)^p)</c> with z = max(x, r), or <paramref name="fill"/> if z is below tiny.</summary>
+    internal static float Value(float x, float r, float power, float fill)
+    {
+        float z = MathF.Max(x, r);
+        if (z < SmallestNormal) return fill;
+        float m = Pow(x / z, power);
+        float q = Pow(r / z, power);
+        return m / (m + q);
     }
 
     /// <summary>numpy's <c>a ** p</c> for a Python-scalar exponent (squares and square roots are special-cased there).</summary>

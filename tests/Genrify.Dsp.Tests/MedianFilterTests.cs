@@ -38,6 +38,7 @@ public sealed class MedianFilterTests
     [InlineData(7, 31)]      // window longer than the signal: reflections repeat
     [InlineData(1, 5)]
     [InlineData(64, 1)]
+    [InlineData(700, 201)]  // long window: the sorted-window path
     public void Matches_brute_force_on_random_data_with_ties(int n, int size)
     {
         var rng = new Random(n * 31 + size);
