@@ -22,6 +22,7 @@ public static class ClassifierSerializer
         {
             // Each classifier adds its own case here: "svm" => SvmClassifier.FromJson(json), ...
             "logreg" => LogisticRegressionClassifier.FromJson(json),
+            "gbm" => LightGbmClassifier.FromJson(json),
             _ => throw new InvalidDataException($"unknown classifier kind \"{kind}\""),
         };
     }

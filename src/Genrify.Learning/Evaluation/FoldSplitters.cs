@@ -14,8 +14,10 @@ public interface IFoldSplitter
 }
 
 /// <summary>
-/// Stratified k-fold: each fold holds about the same share of every genre. With shuffle, rows of each genre are
-/// shuffled with <see cref="Random"/>(seed) first (the folds differ from scikit-learn's, the idea is the same).
+/// Stratified k-fold, the folds of scikit-learn's <c>StratifiedKFold(k, shuffle, random_state=seed)</c> exactly:
+/// genres are taken in order of first appearance, each fold gets the share of every genre that dealing the sorted
+/// labels round-robin gives, and with shuffle each genre's fold numbers are shuffled by numpy's RandomState(seed).
+/// Same seed, same folds as the scikit-learn reference figures.
 /// </summary>
 public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 0) : IFoldSplitter
 {
@@ -27,16 +29,32 @@ public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 
     {
         ArgumentNullException.ThrowIfNull(data);
         if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
-        if (data.Count < k) throw new ArgumentException($"{data.Count} rows cannot fill {k} folds");
-        var random = new Random(seed);
-        // Genre by genre, deal the (shuffled) rows round-robin; continuing the deal across genres keeps fold sizes even.
+        if (seed < 0) throw new ArgumentException($"seed must be ≥ 0, got {seed}", nameof(seed));
+        var labels = data.Labels;
+        // Re-encode genres by order of first appearance (scikit-learn does, and the deal below depends on it).
+        var order = labels.Distinct().ToArray();
+        var encoded = labels.Select(l => Array.IndexOf(order, l)).ToArray();
+        int classes = order.Length;
+        var counts = new int[classes];
+        foreach (var e in encoded) counts[e]++;
+        if (counts.Max() < k && data.Count < k) throw new ArgumentException($"{data.Count} rows cannot fill {k} folds");
+
+        // allocation[f][c]: how many rows of genre c go to fold f = count of c among sorted labels at f, f+k, f+2k, ...
+        var sorted = encoded.Order().ToArray();
+        var allocation = new int[k, classes];
+        for (int i = 0; i < sorted.Length; i++) allocation[i % k, sorted[i]]++;
+
+        var random = new NumpyRandomState((uint)seed);
         var foldOf = new int[data.Count];
-        int position = 0;
-        for (int c = 0; c < data.ClassCount; c++)
+        for (int c = 0; c < classes; c++)
         {
-            var members = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == c).ToArray();
-            if (shuffle) random.Shuffle(members);
-            foreach (var i in members) foldOf[i] = position++ % k;
+            var foldsForClass = new List<int>(counts[c]);
+            for (int f = 0; f < k; f++) foldsForClass.AddRange(Enumerable.Repeat(f, allocation[f, c]));
+            var deal = foldsForClass.ToArray();
+            if (shuffle) random.Shuffle(deal);
+            int next = 0;
+            for (int i = 0; i < data.Count; i++)
+                if (encoded[i] == c) foldOf[i] = deal[next++];
         }
         return FoldAssignment.ToFolds(foldOf, Enumerable.Range(0, k).ToArray());
     }
