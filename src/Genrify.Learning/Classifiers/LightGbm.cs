@@ -19,9 +19,10 @@ public sealed class LightGbmTrainer : IClassifierTrainer
     /// <param name="l2">L2 penalty on leaf values.</param>
     /// <param name="featureFraction">Share of features tried per tree (1 = all).</param>
     /// <param name="seed">Random seed.</param>
-    /// <param name="threads">OpenMP threads; 0 = LightGBM's default (all cores).</param>
+    /// <param name="threads">OpenMP threads; 0 = LightGBM's default (all cores). Default 1: feature tables are small, and
+    /// OpenMP's spinning threads slow down badly on a busy machine (measured: 2 threads several times slower than 1 under load).</param>
     public LightGbmTrainer(int iterations = 100, double learningRate = 0.1, int leaves = 31, int minRowsPerLeaf = 20,
-        double l2 = 0.0, double featureFraction = 1.0, int seed = 0, int threads = 0)
+        double l2 = 0.0, double featureFraction = 1.0, int seed = 0, int threads = 1)
     {
         if (iterations < 1) throw new ArgumentException($"iterations must be ≥ 1, got {iterations}", nameof(iterations));
         if (!(learningRate > 0 && learningRate <= 1)) throw new ArgumentException($"learningRate must be in (0, 1], got {learningRate}", nameof(learningRate));
