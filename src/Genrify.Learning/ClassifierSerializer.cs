@@ -21,6 +21,9 @@ public static class ClassifierSerializer
         return kind switch
         {
             // Each classifier adds its own case here: "svm" => SvmClassifier.FromJson(json), ...
+            "logreg" => LogisticRegressionClassifier.FromJson(json),
+            "gbm" => LightGbmClassifier.FromJson(json),
+            "ensemble" => SoftVotingClassifier.FromJson(json),
             _ => throw new InvalidDataException($"unknown classifier kind \"{kind}\""),
         };
     }

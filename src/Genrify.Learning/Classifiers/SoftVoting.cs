@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace Genrify.Learning;
+
+/// <summary>
+/// Soft voting: fits every member trainer on the same rows and averages their class probabilities (weighted).
+/// Assemble e.g. SVM + LightGBM + logistic regression: <c>new SoftVotingTrainer((svm, 1), (gbm, 1), (logreg, 1))</c>.
+/// </summary>
+public sealed class SoftVotingTrainer : IClassifierTrainer
+{
+    private readonly (IClassifierTrainer Trainer, double Weight)[] _members;
+
+    /// <summary>Creates the ensemble; needs at least one member and positive, finite weights.</summary>
+    public SoftVotingTrainer(params (IClassifierTrainer Trainer, double Weight)[] members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Length == 0) throw new ArgumentException("a voting ensemble needs at least one member", nameof(members));
+        if (members.Any(m => m.Trainer is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
+            throw new ArgumentException("every member needs a trainer and a positive, finite weight", nameof(members));
+        _members = members.ToArray();
+    }
+
+    /// <summary>Equal-weight ensemble of <paramref name="trainers"/>.</summary>
+    public SoftVotingTrainer(params IClassifierTrainer[] trainers) : this(trainers.Select(t => (t, 1.0)).ToArray()) { }
+
+    /// <inheritdoc/>
+    public string Name => "vote(" + string.Join(" + ", _members.Select(m => m.Weight == 1 ? m.Trainer.Name : FormattableString.Invariant($"{m.Weight:G3}×{m.Trainer.Name}"))) + ")";
+
+    /// <inheritdoc/>
+    public IClassifier Fit(double[][] features, int[] labels, int classCount)
+    {
+        InputChecks.RequireTrainingSet(features, labels, classCount);
+        return new SoftVotingClassifier(_members.Select(m => (m.Trainer.Fit(features, labels, classCount), m.Weight)).ToArray());
+    }
+}
+
+/// <summary>The weighted mean of its members' probabilities.</summary>
+public sealed class SoftVotingClassifier : IBatchClassifier
+{
+    private readonly (IClassifier Model, double Weight)[] _members;
+    private readonly double _totalWeight;
+
+    internal SoftVotingClassifier((IClassifier Model, double Weight)[] members)
+    {
+        if (members.Length == 0) throw new InvalidDataException("ensemble: no members");
+        if (members.Any(m => m.Model.ClassCount != members[0].Model.ClassCount || m.Model.FeatureCount != members[0].Model.FeatureCount))
+            throw new InvalidDataException("ensemble: members disagree on class or feature count");
+        _members = members;
+        _totalWeight = members.Sum(m => m.Weight);
+    }
+
+    /// <summary>The members and their weights.</summary>
+    public IReadOnlyList<(IClassifier Model, double Weight)> Members => _members;
+
+    /// <inheritdoc/>
+    public string Kind => "ensemble";
+
+    /// <inheritdoc/>
+    public int ClassCount => _members[0].Model.ClassCount;
+
+    /// <inheritdoc/>
+    public int FeatureCount => _members[0].Model.FeatureCount;
+
+    /// <inheritdoc/>
+    public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> probabilities)
+    {
+        InputChecks.RequirePredictionShape(features, probabilities, FeatureCount, ClassCount);
+        Span<double> member = stackalloc double[ClassCount];
+        probabilities.Clear();
+        foreach (var (model, weight) in _members)
+        {
+            model.PredictProbabilities(features, member);
+            for (int c = 0; c < member.Length; c++) probabilities[c] += weight / _totalWeight * member[c];
+        }
+    }
+
+    /// <inheritdoc/>
+    public double[][] PredictProbabilitiesBatch(double[][] rows)
+    {
+        var result = rows.Select(_ => new double[ClassCount]).ToArray();
+        foreach (var (model, weight) in _members)
+        {
+            var p = model.PredictAll(rows);
+            for (int i = 0; i < rows.Length; i++)
+                for (int c = 0; c < ClassCount; c++) result[i][c] += weight / _totalWeight * p[i][c];
+        }
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public JsonObject ToJson() => new()
+    {
+        ["members"] = new JsonArray(_members.Select(m => (JsonNode)new JsonObject
+        {
+            ["weight"] = m.Weight,
+            ["classifier"] = ClassifierSerializer.ToJson(m.Model),
+        }).ToArray()),
+    };
+
+    /// <summary>Reads back <see cref="ToJson"/> (members through <see cref="ClassifierSerializer"/>).</summary>
+    public static SoftVotingClassifier FromJson(JsonObject json)
+    {
+        var members = JsonRead.Array(json, "members").Select((node, i) =>
+        {
+            var entry = node as JsonObject ?? throw new InvalidDataException($"ensemble: member {i} is not an object");
+            double weight = JsonRead.Value<double>(entry, "weight");
+            if (!(weight > 0) || !double.IsFinite(weight)) throw new InvalidDataException($"ensemble: member {i} has weight {weight}");
+            return (ClassifierSerializer.FromJson(JsonRead.Object(entry, "classifier")), weight);
+        }).ToArray();
+        return new SoftVotingClassifier(members);
+    }
+}

@@ -1,0 +1,142 @@
+namespace Genrify.Learning;
+
+/// <summary>One train/test split: indices into the dataset's rows.</summary>
+public sealed record Fold(int[] Train, int[] Test);
+
+/// <summary>Splits a dataset into folds for cross-validation or hold-out evaluation.</summary>
+public interface IFoldSplitter
+{
+    /// <summary>How the split is made, for reports and model files (e.g. "stratified 10-fold, shuffled, seed 0").</summary>
+    string Description { get; }
+
+    /// <summary>The folds; every row is in the test part of at most one fold.</summary>
+    IReadOnlyList<Fold> Split(Dataset data);
+}
+
+/// <summary>
+/// Stratified k-fold, the folds of scikit-learn's <c>StratifiedKFold(k, shuffle, random_state=seed)</c> exactly:
+/// genres are taken in order of first appearance, each fold gets the share of every genre that dealing the sorted
+/// labels round-robin gives, and with shuffle each genre's fold numbers are shuffled by numpy's RandomState(seed).
+/// Same seed, same folds as the scikit-learn reference figures.
+/// </summary>
+public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 0) : IFoldSplitter
+{
+    /// <inheritdoc/>
+    public string Description => $"stratified {k}-fold" + (shuffle ? $", shuffled, seed {seed}" : "");
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Fold> Split(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
+        if (seed < 0) throw new ArgumentException($"seed must be ≥ 0, got {seed}", nameof(seed));
+        var labels = data.Labels;
+        // Re-encode genres by order of first appearance (scikit-learn does, and the deal below depends on it).
+        var order = labels.Distinct().ToArray();
+        var encoded = labels.Select(l => Array.IndexOf(order, l)).ToArray();
+        int classes = order.Length;
+        var counts = new int[classes];
+        foreach (var e in encoded) counts[e]++;
+        if (counts.Max() < k && data.Count < k) throw new ArgumentException($"{data.Count} rows cannot fill {k} folds");
+
+        // allocation[f][c]: how many rows of genre c go to fold f = count of c among sorted labels at f, f+k, f+2k, ...
+        var sorted = encoded.Order().ToArray();
+        var allocation = new int[k, classes];
+        for (int i = 0; i < sorted.Length; i++) allocation[i % k, sorted[i]]++;
+
+        var random = new NumpyRandomState((uint)seed);
+        var foldOf = new int[data.Count];
+        for (int c = 0; c < classes; c++)
+        {
+            var foldsForClass = new List<int>(counts[c]);
+            for (int f = 0; f < k; f++) foldsForClass.AddRange(Enumerable.Repeat(f, allocation[f, c]));
+            var deal = foldsForClass.ToArray();
+            if (shuffle) random.Shuffle(deal);
+            int next = 0;
+            for (int i = 0; i < data.Count; i++)
+                if (encoded[i] == c) foldOf[i] = deal[next++];
+        }
+        return FoldAssignment.ToFolds(foldOf, Enumerable.Range(0, k).ToArray());
+    }
+}
+
+/// <summary>Group k-fold: no group (artist) in two folds; groups go, largest first, to the fold with fewest rows.</summary>
+public sealed class GroupKFold(int k = 5) : IFoldSplitter
+{
+    /// <inheritdoc/>
+    public string Description => $"group {k}-fold (no artist in two folds)";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Fold> Split(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
+        var groups = data.Groups ?? throw new ArgumentException("the dataset has no groups (e.g. an 'artist' column)");
+        var bySize = groups.Select((g, i) => (g, i)).GroupBy(p => p.g, p => p.i, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        if (bySize.Length < k) throw new ArgumentException($"{bySize.Length} groups cannot fill {k} folds");
+        var load = new int[k];
+        var foldOf = new int[data.Count];
+        foreach (var group in bySize)
+        {
+            int lightest = Array.IndexOf(load, load.Min());
+            foreach (var i in group) foldOf[i] = lightest;
+            load[lightest] += group.Count();
+        }
+        return FoldAssignment.ToFolds(foldOf, Enumerable.Range(0, k).ToArray());
+    }
+}
+
+/// <summary>The dataset's own fold column: each distinct fold value is one test fold.</summary>
+public sealed class PredefinedFolds : IFoldSplitter
+{
+    /// <inheritdoc/>
+    public string Description => "predefined folds";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Fold> Split(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var folds = data.Folds ?? throw new ArgumentException("the dataset has no fold column");
+        var values = folds.Distinct().Order().ToArray();
+        if (values.Length < 2) throw new ArgumentException($"the fold column has {values.Length} distinct value(s); need at least 2");
+        return FoldAssignment.ToFolds(folds.ToArray(), values);
+    }
+}
+
+/// <summary>One split: a stratified test share of the rows, chosen with <see cref="Random"/>(seed).</summary>
+public sealed class HoldOutSplit(double testFraction = 0.2, int seed = 0) : IFoldSplitter
+{
+    /// <inheritdoc/>
+    public string Description => $"stratified hold-out {testFraction:P0}, seed {seed}";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Fold> Split(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"testFraction {testFraction} must be in (0, 1)", nameof(testFraction));
+        var random = new Random(seed);
+        var test = new List<int>();
+        var train = new List<int>();
+        for (int c = 0; c < data.ClassCount; c++)
+        {
+            var members = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == c).ToArray();
+            random.Shuffle(members);
+            int n = (int)Math.Round(members.Length * testFraction);
+            test.AddRange(members.Take(n));
+            train.AddRange(members.Skip(n));
+        }
+        if (test.Count == 0 || train.Count == 0) throw new ArgumentException("the hold-out split leaves an empty train or test part");
+        test.Sort();
+        train.Sort();
+        return [new Fold(train.ToArray(), test.ToArray())];
+    }
+}
+
+internal static class FoldAssignment
+{
+    public static IReadOnlyList<Fold> ToFolds(int[] foldOf, int[] foldValues) =>
+        foldValues.Select(f => new Fold(
+            Enumerable.Range(0, foldOf.Length).Where(i => foldOf[i] != f).ToArray(),
+            Enumerable.Range(0, foldOf.Length).Where(i => foldOf[i] == f).ToArray())).ToArray();
+}

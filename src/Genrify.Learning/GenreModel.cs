@@ -1,0 +1,204 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Genrify.Learning;
+
+/// <summary>One ranked answer of <see cref="GenreModel.Predict"/>.</summary>
+public readonly record struct GenrePrediction(string Genre, double Probability);
+
+/// <summary>A model file that cannot be used (corrupt, other format version, inconsistent) or features that do not fit it.</summary>
+public sealed class ModelFileException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Everything prediction needs, in one versioned, self-describing JSON file: the feature preset (name and
+/// its opaque options, so extraction repeats the training-time settings), feature names, the scaler, genre
+/// names, the classifier (via <see cref="ClassifierSerializer"/>) and how well it cross-validated.
+/// </summary>
+public sealed class GenreModel
+{
+    /// <summary>The model file format this code writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    private const string FormatName = "genrify-model";
+
+    /// <summary>Assembles a model; checks that scaler, classifier, features and classes agree.</summary>
+    public GenreModel(string presetName, JsonObject? presetOptions, IReadOnlyList<string> featureNames, StandardScaler? scaler,
+        IReadOnlyList<string> classNames, IClassifier classifier, string trainerName, JsonObject? evaluation = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(presetName);
+        ArgumentNullException.ThrowIfNull(featureNames);
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(classifier);
+        if (classifier.FeatureCount != featureNames.Count)
+            throw new ArgumentException($"the classifier expects {classifier.FeatureCount} features but {featureNames.Count} names are given");
+        if (classifier.ClassCount != classNames.Count)
+            throw new ArgumentException($"the classifier has {classifier.ClassCount} classes but {classNames.Count} names are given");
+        if (scaler is not null && scaler.FeatureCount != featureNames.Count)
+            throw new ArgumentException($"the scaler has {scaler.FeatureCount} features but {featureNames.Count} names are given");
+        PresetName = presetName;
+        PresetOptions = presetOptions ?? new JsonObject();
+        FeatureNames = featureNames.ToArray();
+        Scaler = scaler;
+        ClassNames = classNames.ToArray();
+        Classifier = classifier;
+        TrainerName = trainerName;
+        Evaluation = evaluation;
+    }
+
+    /// <summary>Feature preset the features were extracted with (e.g. "gtzan").</summary>
+    public string PresetName { get; }
+
+    /// <summary>The preset/extractor options, opaque here (owned by the feature extraction).</summary>
+    public JsonObject PresetOptions { get; }
+
+    /// <summary>Feature names, in the order the classifier expects.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Standardisation fitted on the training rows, or null when the classifier takes raw features.</summary>
+    public StandardScaler? Scaler { get; }
+
+    /// <summary>Genre names, index = class.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>The trained classifier.</summary>
+    public IClassifier Classifier { get; }
+
+    /// <summary>The trainer's name (algorithm and hyper-parameters).</summary>
+    public string TrainerName { get; }
+
+    /// <summary>How well the trainer cross-validated (<see cref="CrossValidationResult.ToSummaryJson"/>), or null.</summary>
+    public JsonObject? Evaluation { get; }
+
+    /// <summary>
+    /// Fits the scaler (optional) and the classifier on every row of <paramref name="data"/>.
+    /// Pass the cross-validation of the same trainer as <paramref name="evaluation"/> to record how it was measured.
+    /// </summary>
+    public static GenreModel Train(Dataset data, IClassifierTrainer trainer, string presetName, JsonObject? presetOptions = null,
+        CrossValidationResult? evaluation = null, bool standardize = true)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(trainer);
+        var scaler = standardize ? StandardScaler.Fit(data.Rows) : null;
+        var rows = scaler is null ? data.Rows : scaler.Transform(data.Rows);
+        var classifier = trainer.Fit(rows, data.Labels, data.ClassCount);
+        return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson());
+    }
+
+    /// <summary>
+    /// Refuses features that are not those of the model: another preset, or other names/order.
+    /// Throws <see cref="ModelFileException"/> naming what differs.
+    /// </summary>
+    public void CheckFeatures(string presetName, IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(featureNames);
+        if (!string.Equals(presetName, PresetName, StringComparison.Ordinal))
+            throw new ModelFileException($"the model was trained on preset '{PresetName}', the features come from preset '{presetName}'");
+        var missing = FeatureNames.Except(featureNames).ToArray();
+        var extra = featureNames.Except(FeatureNames).ToArray();
+        if (missing.Length > 0 || extra.Length > 0)
+            throw new ModelFileException("the features differ from the model's: " +
+                string.Join("; ", new[]
+                {
+                    missing.Length > 0 ? $"missing {Describe(missing)}" : null,
+                    extra.Length > 0 ? $"unexpected {Describe(extra)}" : null,
+                }.Where(s => s is not null)));
+        for (int j = 0; j < FeatureNames.Count; j++)
+            if (featureNames[j] != FeatureNames[j])
+                throw new ModelFileException($"the features are in another order: position {j} is '{featureNames[j]}', the model expects '{FeatureNames[j]}'");
+    }
+
+    /// <summary>Genres ranked by probability (most likely first) for one unscaled feature row.</summary>
+    public IReadOnlyList<GenrePrediction> Predict(ReadOnlySpan<double> row)
+    {
+        if (row.Length != FeatureNames.Count)
+            throw new ArgumentException($"row has {row.Length} features, the model expects {FeatureNames.Count}", nameof(row));
+        for (int j = 0; j < row.Length; j++)
+            if (!double.IsFinite(row[j]))
+                throw new ArgumentException($"feature '{FeatureNames[j]}' is {row[j]}", nameof(row));
+        var scaled = Scaler is null ? row.ToArray() : Scaler.Transform(row);
+        var probabilities = Classifier.PredictProbabilities(scaled);
+        return probabilities.Select((p, c) => new GenrePrediction(ClassNames[c], p))
+            .OrderByDescending(p => p.Probability).ThenBy(p => p.Genre, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The model file's JSON.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["format"] = FormatName,
+        ["formatVersion"] = FormatVersion,
+        ["preset"] = new JsonObject { ["name"] = PresetName, ["options"] = PresetOptions.DeepClone() },
+        ["features"] = JsonRead.ToArray(FeatureNames),
+        ["scaler"] = Scaler?.ToJson(),
+        ["classes"] = JsonRead.ToArray(ClassNames),
+        ["trainer"] = TrainerName,
+        ["evaluation"] = Evaluation?.DeepClone(),
+        ["classifier"] = ClassifierSerializer.ToJson(Classifier),
+    };
+
+    /// <summary>Writes the model file (indented JSON).</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        File.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Reads a model file; <see cref="ModelFileException"/> (naming the file) when it is missing, corrupt or of another format version.</summary>
+    public static GenreModel Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = Path.GetFileName(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFileException($"{path}: cannot read the model file ({e.Message})", e);
+        }
+        JsonObject json;
+        try
+        {
+            json = JsonNode.Parse(text) as JsonObject ?? throw new ModelFileException($"{file}: not a Genrify model file (the JSON is not an object)");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"{file}: not a Genrify model file (invalid JSON at line {e.LineNumber + 1})", e);
+        }
+        return FromJson(json, file);
+    }
+
+    /// <summary>Reads the model JSON; <paramref name="source"/> names it in error messages.</summary>
+    public static GenreModel FromJson(JsonObject json, string source = "model")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json["format"]?.GetValueKind() != JsonValueKind.String || json["format"]!.GetValue<string>() != FormatName)
+            throw new ModelFileException($"{source}: not a Genrify model file (no \"format\": \"{FormatName}\")");
+        int version = json["formatVersion"]?.GetValueKind() == JsonValueKind.Number ? json["formatVersion"]!.GetValue<int>() : -1;
+        if (version != FormatVersion)
+            throw new ModelFileException($"{source}: model format version {version}, this Genrify reads version {FormatVersion}; retrain the model with this version");
+        try
+        {
+            var preset = JsonRead.Object(json, "preset");
+            var scaler = json["scaler"] is JsonObject s ? StandardScaler.FromJson(s) : null;
+            return new GenreModel(
+                JsonRead.Value<string>(preset, "name"),
+                preset["options"] as JsonObject,
+                JsonRead.Strings(json, "features"),
+                scaler,
+                JsonRead.Strings(json, "classes"),
+                ClassifierSerializer.FromJson(JsonRead.Object(json, "classifier")),
+                json["trainer"]?.GetValue<string>() ?? "",
+                json["evaluation"]?.DeepClone() as JsonObject);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new ModelFileException($"{source}: corrupt model file ({e.Message})", e);
+        }
+    }
+
+    private static string Describe(string[] names) =>
+        names.Length <= 5 ? string.Join(", ", names.Select(n => $"'{n}'")) : string.Join(", ", names.Take(5).Select(n => $"'{n}'")) + $" and {names.Length - 5} more";
+}

@@ -1,0 +1,71 @@
+namespace Genrify.Learning.Tests;
+
+public class FoldSplitterTests
+{
+    [Fact]
+    public void Stratified_ten_fold_seed_0_gives_scikit_learns_folds_on_gtzan()
+    {
+        // tests/data/tables/gtzan_sklearn_stratified10_seed0_folds.csv: the fold of each clip from scikit-learn 1.2's
+        // StratifiedKFold(10, shuffle=True, random_state=0).split(X, y) on the same table.
+        var expected = FeatureTable.ReadFolds(Tables.Path("gtzan_sklearn_stratified10_seed0_folds.csv"), "filename", "fold");
+        var data = Tables.GtzanData;
+        var folds = new StratifiedKFold(10, shuffle: true, seed: 0).Split(data);
+        Assert.Equal(10, folds.Count);
+        for (int f = 0; f < folds.Count; f++)
+            Assert.All(folds[f].Test, i => Assert.Equal(expected[data.Ids![i]], f));
+    }
+
+    [Fact]
+    public void Stratified_folds_partition_the_rows_and_balance_every_genre()
+    {
+        var data = Tables.GtzanData;
+        var folds = new StratifiedKFold(7, shuffle: true, seed: 42).Split(data);
+        var tested = folds.SelectMany(f => f.Test).Order().ToArray();
+        Assert.Equal(Enumerable.Range(0, data.Count), tested);
+        foreach (var fold in folds)
+        {
+            Assert.Empty(fold.Train.Intersect(fold.Test));
+            Assert.Equal(data.Count, fold.Train.Length + fold.Test.Length);
+            // 100 rows per genre over 7 folds: 14 or 15 of each genre per fold.
+            Assert.All(Enumerable.Range(0, 10), c => Assert.InRange(fold.Test.Count(i => data.Labels[i] == c), 14, 15));
+        }
+        Assert.NotEqual(folds[0].Test, new StratifiedKFold(7, shuffle: true, seed: 43).Split(data)[0].Test);
+    }
+
+    [Fact]
+    public void Group_k_fold_never_puts_an_artist_in_two_folds()
+    {
+        var data = FeatureTable.Read(Tables.EmotifyFeatures);
+        var folds = new GroupKFold(5).Split(data);
+        Assert.Equal(5, folds.Count);
+        Assert.Equal(Enumerable.Range(0, data.Count), folds.SelectMany(f => f.Test).Order());
+        var foldOfArtist = new Dictionary<string, int>();
+        for (int f = 0; f < folds.Count; f++)
+            foreach (var i in folds[f].Test)
+                Assert.Equal(f, foldOfArtist.TryAdd(data.Groups![i], f) ? f : foldOfArtist[data.Groups![i]]);
+        Assert.Throws<ArgumentException>(() => new GroupKFold(5).Split(Tables.GtzanData)); // no artist column
+    }
+
+    [Fact]
+    public void Predefined_folds_follow_the_fold_column()
+    {
+        var data = FeatureTable.Read(Tables.EmotifyFeatures).WithFolds(FeatureTable.ReadFolds(Tables.EmotifyManifest));
+        var folds = new PredefinedFolds().Split(data);
+        Assert.Equal(data.Folds!.Distinct().Count(), folds.Count);
+        var values = data.Folds!.Distinct().Order().ToArray();
+        for (int f = 0; f < folds.Count; f++)
+            Assert.All(folds[f].Test, i => Assert.Equal(values[f], data.Folds![i]));
+        Assert.Throws<ArgumentException>(() => new PredefinedFolds().Split(Tables.GtzanData));
+    }
+
+    [Fact]
+    public void Hold_out_is_stratified_and_disjoint()
+    {
+        var data = Tables.GtzanData;
+        var fold = Assert.Single(new HoldOutSplit(0.2, seed: 1).Split(data));
+        Assert.Equal(200, fold.Test.Length);
+        Assert.Empty(fold.Train.Intersect(fold.Test));
+        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(20, fold.Test.Count(i => data.Labels[i] == c)));
+        Assert.Throws<ArgumentException>(() => new HoldOutSplit(1.0).Split(data));
+    }
+}

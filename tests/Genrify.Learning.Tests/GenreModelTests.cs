@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+
+namespace Genrify.Learning.Tests;
+
+public class GenreModelTests
+{
+    private static (GenreModel Model, Dataset Data) Trained()
+    {
+        var data = Tables.GtzanSubset(20, 4);
+        var cv = CrossValidator.Run(data, new LogisticRegressionTrainer(), new StratifiedKFold(4, true, 0));
+        var options = new JsonObject { ["sampleRate"] = 22050, ["hop"] = 512 };
+        return (GenreModel.Train(data, new LogisticRegressionTrainer(), "gtzan", options, cv), data);
+    }
+
+    private static string TempFile() => Path.Combine(Path.GetTempPath(), $"genrify-model-{Guid.NewGuid():N}.json");
+
+    [Fact]
+    public void Save_then_load_predicts_identically_and_keeps_the_description()
+    {
+        var (model, data) = Trained();
+        var path = TempFile();
+        try
+        {
+            model.Save(path);
+            var loaded = GenreModel.Load(path);
+            Assert.Equal("gtzan", loaded.PresetName);
+            Assert.Equal(22050, loaded.PresetOptions["sampleRate"]!.GetValue<int>());
+            Assert.Equal(data.FeatureNames, loaded.FeatureNames);
+            Assert.Equal(["blues", "classical", "country", "disco"], loaded.ClassNames);
+            Assert.Equal("stratified 4-fold, shuffled, seed 0; standard scaling", loaded.Evaluation!["method"]!.GetValue<string>());
+            Assert.InRange(loaded.Evaluation!["meanAccuracy"]!.GetValue<double>(), 0.25, 1.0);
+            foreach (var row in data.Rows.Take(10))
+                Assert.Equal(model.Predict(row), loaded.Predict(row));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Predict_ranks_genres_by_probability()
+    {
+        var (model, data) = Trained();
+        var ranked = model.Predict(data.Rows[0]);
+        Assert.Equal(4, ranked.Count);
+        Assert.Equal(1.0, ranked.Sum(p => p.Probability), 9);
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Probability >= p.Second.Probability));
+        Assert.Throws<ArgumentException>(() => model.Predict(new double[3]));
+    }
+
+    [Fact]
+    public void CheckFeatures_names_what_differs()
+    {
+        var (model, data) = Trained();
+        model.CheckFeatures("gtzan", data.FeatureNames);
+        var preset = Assert.Throws<ModelFileException>(() => model.CheckFeatures("full", data.FeatureNames));
+        Assert.Contains("'gtzan'", preset.Message);
+        Assert.Contains("'full'", preset.Message);
+        var missing = Assert.Throws<ModelFileException>(() => model.CheckFeatures("gtzan", data.FeatureNames.Where(n => n != "tempo").Append("bpm").ToArray()));
+        Assert.Contains("missing 'tempo'", missing.Message);
+        Assert.Contains("unexpected 'bpm'", missing.Message);
+        var swapped = data.FeatureNames.ToArray();
+        (swapped[0], swapped[1]) = (swapped[1], swapped[0]);
+        var order = Assert.Throws<ModelFileException>(() => model.CheckFeatures("gtzan", swapped));
+        Assert.Contains("position 0", order.Message);
+    }
+
+    [Theory]
+    [InlineData("not json at all {")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("{\"format\": \"something-else\"}")]
+    public void Corrupt_files_fail_with_a_message_naming_the_file(string content)
+    {
+        var path = TempFile();
+        try
+        {
+            File.WriteAllText(path, content);
+            var error = Assert.Throws<ModelFileException>(() => GenreModel.Load(path));
+            Assert.Contains(Path.GetFileName(path), error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Another_format_version_or_a_damaged_classifier_is_refused()
+    {
+        var (model, _) = Trained();
+        var json = model.ToJson();
+        json["formatVersion"] = 2;
+        Assert.Contains("format version 2", Assert.Throws<ModelFileException>(() => GenreModel.FromJson(json)).Message);
+
+        var damaged = model.ToJson();
+        damaged["classifier"]!["weights"] = new JsonArray(1, 2);
+        Assert.Contains("corrupt model file", Assert.Throws<ModelFileException>(() => GenreModel.FromJson(damaged)).Message);
+
+        var unknown = model.ToJson();
+        unknown["classifier"]!["kind"] = "quantum";
+        Assert.Contains("quantum", Assert.Throws<ModelFileException>(() => GenreModel.FromJson(unknown)).Message);
+
+        var inconsistent = model.ToJson();
+        inconsistent["classes"] = new JsonArray("a", "b");
+        Assert.Throws<ModelFileException>(() => GenreModel.FromJson(inconsistent));
+        Assert.Throws<ModelFileException>(() => GenreModel.Load(TempFile()));
+    }
+}
