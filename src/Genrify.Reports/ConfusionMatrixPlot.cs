@@ -26,20 +26,20 @@ public static class ConfusionMatrixPlot
         var heatmap = plot.Add.Heatmap(shares);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        // Row 0 of the intensities is drawn at the top: cell (t, p) is centred at x = p, y = k-1-t.
-        heatmap.Extent = new CoordinateRect(-0.5, k - 0.5, -0.5, k - 0.5);
+        // By default ScottPlot centres cell (t, p) at x = p, y = k-1-t (row 0 at the top), as a confusion matrix reads.
         for (int t = 0; t < k; t++)
             for (int p = 0; p < k; p++)
             {
                 var label = plot.Add.Text(confusion[t][p].ToString(System.Globalization.CultureInfo.InvariantCulture), p, k - 1 - t);
                 label.LabelAlignment = Alignment.MiddleCenter;
                 label.LabelFontSize = Math.Clamp(size / (3f * k), 8, 22);
-                label.LabelFontColor = shares[t, p] > 0.5 ? Colors.White : Colors.Black;
+                label.LabelFontColor = shares[t, p] > 0.5 ? Colors.Black : Colors.White; // Blues: 0 dark, 1 white
             }
         var positions = Enumerable.Range(0, k).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(positions, classNames.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 110; // room for the rotated genre names
         plot.Axes.Left.SetTicks(positions, classNames.Reverse().ToArray());
         plot.Axes.SetLimits(-0.5, k - 0.5, -0.5, k - 0.5);
         plot.Title(title);

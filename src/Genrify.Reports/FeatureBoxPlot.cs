@@ -34,6 +34,7 @@ public static class FeatureBoxPlot
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, data.ClassCount).Select(i => (double)i).ToArray(), data.ClassNames.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 110; // room for the rotated genre names
         plot.Title(featureName + " by genre");
         plot.YLabel(featureName);
         ConfusionMatrixPlot.SavePlot(plot, path, width, height);
