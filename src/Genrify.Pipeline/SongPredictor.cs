@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Genrify.Audio;
+using Genrify.Features;
+using Genrify.Learning;
+
+namespace Genrify.Pipeline;
+
+/// <summary>
+/// Names the genres of songs with a trained <see cref="GenreModel"/>: decodes each file as librosa does, extracts the
+/// model's own preset, and predicts. Refuses a model whose preset or features differ from what this build extracts.
+/// Thread-safe: one instance serves concurrent requests.
+/// </summary>
+public sealed class SongPredictor
+{
+    /// <summary>Wraps a loaded model; throws <see cref="ModelFileException"/> if this build cannot extract its features.</summary>
+    public SongPredictor(GenreModel model, PresetRegistry? presets = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        presets ??= PresetRegistry.Default;
+        if (!presets.Contains(model.PresetName))
+            throw new ModelFileException($"the model needs preset '{model.PresetName}', which this build does not have (known: {string.Join(", ", presets.Names)})");
+        Preset = presets.Get(model.PresetName);
+        model.CheckFeatures(Preset.Name, Preset.FeatureNames);
+        // Same names but other frames, hops or mel settings would give silently wrong answers: compare the recipe too.
+        if (model.PresetOptions.Count > 0 && !JsonElementEquals(model.PresetOptions.ToJsonString(), Preset.Options.ToJsonString()))
+            throw new ModelFileException($"the model's '{model.PresetName}' settings {model.PresetOptions.ToJsonString()} differ from this build's {Preset.Options.ToJsonString()}");
+        Model = model;
+    }
+
+    /// <summary>The model.</summary>
+    public GenreModel Model { get; }
+
+    /// <summary>The preset the model was trained on.</summary>
+    public IFeaturePreset Preset { get; }
+
+    /// <summary>Loads a model file (see <see cref="GenreModel.Load"/>) and checks it against this build.</summary>
+    public static SongPredictor Load(string modelPath) => new(GenreModel.Load(modelPath));
+
+    /// <summary>Decodes and classifies one file; throws <see cref="AudioDecodeException"/> when it cannot be decoded.</summary>
+    public SongPrediction PredictFile(string path, CancellationToken cancel = default)
+    {
+        var audio = ClipDecoder.Decode(path, Preset.SampleRate);
+        cancel.ThrowIfCancellationRequested();
+        return PredictSamples(path, audio.Samples, audio.Warnings);
+    }
+
+    /// <summary>Classifies samples already decoded at <see cref="IFeaturePreset.SampleRate"/>.</summary>
+    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var features = Preset.Extract(samples);
+        return new SongPrediction(name, Model.Predict(features), warnings ?? [], (double)samples.Length / Preset.SampleRate);
+    }
+
+    private static bool JsonElementEquals(string a, string b)
+    {
+        using var x = JsonDocument.Parse(a);
+        using var y = JsonDocument.Parse(b);
+        return JsonElement.DeepEquals(x.RootElement, y.RootElement);
+    }
+}
