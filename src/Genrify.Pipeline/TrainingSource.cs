@@ -47,23 +47,16 @@ public static class TrainingSource
     {
         var preset = options.Presets.Get(presetName);
         var collection = TrackCollection.Open(path);
-        FeatureCache? cache = options.UseCache
+        using FeatureCache? cache = options.UseCache
             ? FeatureCache.Open(options.CacheDirectory ?? FeatureCache.UserDirectory(), preset)
             : null;
-        try
+        var extractor = new BatchExtractor(preset, new BatchOptions
         {
-            var extractor = new BatchExtractor(preset, new BatchOptions
-            {
-                MaxDegreeOfParallelism = options.Jobs ?? Environment.ProcessorCount,
-                Cache = cache,
-            });
-            var result = extractor.Run(collection, options.Progress, options.Cancel);
-            return new TrainingData(DatasetConversion.ToDataset(result.Table), preset.Name, preset.Options, result);
-        }
-        finally
-        {
-            (cache as IDisposable)?.Dispose();
-        }
+            MaxDegreeOfParallelism = options.Jobs ?? Environment.ProcessorCount,
+            Cache = cache,
+        });
+        var result = extractor.Run(collection, options.Progress, options.Cancel);
+        return new TrainingData(DatasetConversion.ToDataset(result.Table), preset.Name, preset.Options, result);
     }
 
     /// <summary>The registered preset whose feature names are exactly <paramref name="names"/>, if any.</summary>
