@@ -9,6 +9,7 @@ have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib 'libsndfile.so.1' || need+=(libsndfile1)
 have_lib 'libsoxr.so.0'    || need+=(libsoxr0)
 have_lib 'libfftw3f.so.3'  || need+=(libfftw3-single3)
+have_lib 'libfftw3\.so\.3' || need+=(libfftw3-double3)  # double-precision FFT: numpy's rfft is float64
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 if [ "${GENRIFY_SETUP_EXTRA:-}" != "" ]; then need+=($GENRIFY_SETUP_EXTRA); fi
 

@@ -1,0 +1,47 @@
+namespace Genrify.Audio;
+
+/// <summary>Options of <see cref="AudioLoader"/>, with <c>librosa.load</c>'s defaults and meanings.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>The default: <c>librosa.load(path)</c> (22050 Hz, mono, whole file).</summary>
+    public static LoadOptions Default { get; } = new();
+
+    /// <summary>Target sample rate (librosa <c>sr</c>); null keeps the file's native rate (<c>sr=None</c>).</summary>
+    public int? SampleRate { get; init; } = 22050;
+
+    /// <summary>Average the channels (librosa <c>mono</c>).</summary>
+    public bool Mono { get; init; } = true;
+
+    /// <summary>Start reading after this many seconds: <c>int(offset·native_sr)</c> frames are skipped.</summary>
+    public double Offset { get; init; }
+
+    /// <summary>Read at most this many seconds: <c>int(duration·native_sr)</c> frames at the native rate; null reads to the end.</summary>
+    public double? Duration { get; init; }
+
+    /// <summary>Use the ffmpeg CLI for files libsndfile cannot open (librosa's audioread fallback).</summary>
+    public bool FfmpegFallback { get; init; } = true;
+
+    /// <summary>The ffmpeg executable (a name looked up on PATH, or a path).</summary>
+    public string FfmpegPath { get; init; } = "ffmpeg";
+
+    /// <summary>How ffmpeg hands samples over; <see cref="FfmpegSampleFormat.Int16"/> matches librosa (see <see cref="AudioLoader"/>).</summary>
+    public FfmpegSampleFormat FfmpegFormat { get; init; } = FfmpegSampleFormat.Int16;
+
+    /// <summary>Longest an ffmpeg decode may run before it is killed.</summary>
+    public TimeSpan FfmpegTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Throws <see cref="ArgumentException"/> for values librosa would reject or misread.</summary>
+    public void Validate()
+    {
+        if (SampleRate is <= 0)
+            throw new ArgumentException($"SampleRate must be positive or null (native rate), got {SampleRate}", nameof(SampleRate));
+        if (!double.IsFinite(Offset) || Offset < 0)
+            throw new ArgumentException($"Offset must be a finite number of seconds ≥ 0, got {Offset}", nameof(Offset));
+        if (Duration is { } d && (!double.IsFinite(d) || d < 0))
+            throw new ArgumentException($"Duration must be a finite number of seconds ≥ 0 or null, got {d}", nameof(Duration));
+        if (string.IsNullOrWhiteSpace(FfmpegPath))
+            throw new ArgumentException("FfmpegPath must name an executable", nameof(FfmpegPath));
+        if (FfmpegTimeout <= TimeSpan.Zero)
+            throw new ArgumentException($"FfmpegTimeout must be positive, got {FfmpegTimeout}", nameof(FfmpegTimeout));
+    }
+}

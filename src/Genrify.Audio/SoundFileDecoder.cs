@@ -1,0 +1,101 @@
+using Genrify.Audio.Native;
+
+namespace Genrify.Audio;
+
+/// <summary>
+/// Reads a file with libsndfile as soundfile 0.12 does for <c>SoundFile(path).read(frames, dtype='float32')</c>:
+/// <c>sf_readf_float</c> with libsndfile's default normalisation (16-bit /32768, u8 (u-128)/128, mpg123 gapless for MP3),
+/// reading at most the frame count the header announces (soundfile's <c>frames - tell()</c>).
+/// </summary>
+internal static class SoundFileDecoder
+{
+    // First allocation at most this many samples; longer files grow the buffer (a hostile header can claim 2^62 frames).
+    private const int InitialSampleCap = 1 << 24;
+
+    /// <summary>Opens <paramref name="path"/>; null when libsndfile does not recognise it (<paramref name="error"/> says why).</summary>
+    public static unsafe DecodedAudio? TryDecode(string path, double offset, double? duration, out string error)
+    {
+        var info = new LibSndFile.Info();
+        IntPtr file = LibSndFile.Open(path, LibSndFile.ModeRead, ref info);
+        if (file == IntPtr.Zero)
+        {
+            error = LibSndFile.ErrorMessage(IntPtr.Zero);
+            return null;
+        }
+        error = "";
+        try
+        {
+            int channels = info.Channels, sampleRate = info.SampleRate;
+            if (channels <= 0) throw new AudioDecodeException(path, $"header declares {channels} channels");
+            if (sampleRate <= 0) throw new AudioDecodeException(path, $"header declares sample rate {sampleRate} Hz");
+            var warnings = HeaderWarnings(path, file);
+            long total = Math.Max(0, info.Frames);
+
+            long position = 0;
+            if (offset != 0)
+            {
+                // librosa: sf_desc.seek(int(offset * sr_native)); a failed seek makes librosa fall back to audioread,
+                // which then finds nothing past the end: the result is empty.
+                long start = (long)(offset * sampleRate);
+                position = start <= total ? LibSndFile.Seek(file, start, LibSndFile.SeekSet) : -1;
+                if (position < 0)
+                {
+                    warnings.Add($"{path}: offset {offset} s (frame {start}) is past the end ({total} frames): no audio read");
+                    return new DecodedAudio([], 0, channels, sampleRate, "soundfile", warnings);
+                }
+            }
+            long remaining = Math.Max(0, total - position);
+            long wanted = remaining;
+            if (duration is { } d)
+            {
+                long frames = (long)(d * sampleRate);
+                if (frames < remaining) wanted = frames;
+            }
+
+            long maxFrames = Array.MaxLength / channels;
+            long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
+            var buffer = new float[checked((int)(capacity * channels))];
+            long read = 0;
+            while (read < wanted)
+            {
+                if (read == capacity)
+                {
+                    if (capacity >= maxFrames)
+                        throw new AudioDecodeException(path, $"audio too long (more than {maxFrames} frames of {channels} channels)");
+                    capacity = Math.Min(Math.Min(wanted, maxFrames), capacity * 2);
+                    Array.Resize(ref buffer, checked((int)(capacity * channels)));
+                }
+                long got;
+                fixed (float* p = buffer)
+                    got = LibSndFile.ReadFramesFloat(file, p + read * channels, Math.Min(capacity, wanted) - read);
+                if (got <= 0) break;
+                read += got;
+            }
+            if (read < wanted)
+            {
+                string detail = LibSndFile.ErrorMessage(file);
+                warnings.Add($"{path}: header claims {total} frames, only {position + read} could be decoded (truncated or corrupt"
+                    + (detail is "No Error." or "" ? ")" : $": {detail})"));
+            }
+            return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings);
+        }
+        finally
+        {
+            LibSndFile.Close(file);
+        }
+    }
+
+    // libsndfile logs header inconsistencies it corrected, e.g. "data : 1323000 (should be 44100)" for a WAV whose
+    // header claims more audio than the file holds. Those become warnings; libsndfile already decodes what is there.
+    private static List<string> HeaderWarnings(string path, IntPtr file)
+    {
+        var warnings = new List<string>();
+        foreach (var raw in LibSndFile.LogInfo(file).Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Contains("should be", StringComparison.Ordinal) || line.StartsWith("***", StringComparison.Ordinal))
+                warnings.Add($"{path}: header inconsistency (libsndfile: '{line.TrimStart('*', ' ')}')");
+        }
+        return warnings;
+    }
+}

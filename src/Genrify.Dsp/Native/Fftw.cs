@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+
+namespace Genrify.Dsp.Native;
+
+/// <summary>P/Invoke bindings to single-precision FFTW 3 (Debian's libfftw3f.so.3).</summary>
+internal static unsafe partial class Fftw
+{
+    private const string Library = "libfftw3f.so.3";
+
+    /// <summary>FFTW_ESTIMATE: pick a plan by heuristics, without timing runs (planning is instant and leaves the arrays alone).</summary>
+    public const uint Estimate = 1u << 6;
+
+    /// <summary>FFTW_UNALIGNED: the plan makes no alignment assumption, so it may be executed on any array.</summary>
+    public const uint Unaligned = 1u << 1;
+
+    /// <summary>FFTW_DESTROY_INPUT (the default for c2r): the input may be overwritten.</summary>
+    public const uint DestroyInput = 1u << 0;
+
+    [LibraryImport(Library, EntryPoint = "fftwf_plan_dft_r2c_1d")]
+    public static partial IntPtr PlanR2C(int n, float* input, float* output, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "fftwf_plan_dft_c2r_1d")]
+    public static partial IntPtr PlanC2R(int n, float* input, float* output, uint flags);
+
+    /// <summary>New-array execute: thread-safe, needs the same alignment as the planned arrays.</summary>
+    [LibraryImport(Library, EntryPoint = "fftwf_execute_dft_r2c")]
+    public static partial void ExecuteR2C(IntPtr plan, float* input, float* output);
+
+    /// <summary>New-array execute of a complex-to-real plan (destroys its input).</summary>
+    [LibraryImport(Library, EntryPoint = "fftwf_execute_dft_c2r")]
+    public static partial void ExecuteC2R(IntPtr plan, float* input, float* output);
+}
+
+/// <summary>P/Invoke bindings to double-precision FFTW 3 (Debian's libfftw3.so.3): numpy's rfft is float64, so this is the exact one.</summary>
+internal static unsafe partial class FftwDouble
+{
+    private const string Library = "libfftw3.so.3";
+
+    [LibraryImport(Library, EntryPoint = "fftw_plan_dft_r2c_1d")]
+    public static partial IntPtr PlanR2C(int n, double* input, double* output, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "fftw_plan_dft_c2r_1d")]
+    public static partial IntPtr PlanC2R(int n, double* input, double* output, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "fftw_execute_dft_r2c")]
+    public static partial void ExecuteR2C(IntPtr plan, double* input, double* output);
+
+    [LibraryImport(Library, EntryPoint = "fftw_execute_dft_c2r")]
+    public static partial void ExecuteC2R(IntPtr plan, double* input, double* output);
+}

@@ -1,0 +1,149 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace Genrify.Dsp;
+
+/// <summary>
+/// Short-time Fourier transform as librosa.stft (0.11) computes it: periodic Hann window of win_length centred in n_fft,
+/// optional centre padding, rfft per frame, bins × frames output.
+/// </summary>
+public static unsafe class Stft
+{
+    // Frames are transformed in blocks and then transposed, so the row-major (bins × frames) output is written in runs.
+    private const int Block = 16;
+
+    /// <summary>The complex STFT (complex64), bins × frames.</summary>
+    public static ComplexMatrix Compute(ReadOnlySpan<float> y, StftOptions? options = null)
+    {
+        options ??= StftOptions.Default;
+        int frames = Prepare(y, options);
+        var result = new ComplexMatrix(options.Bins, frames);
+        var sink = new ComplexSink(result);
+        Run(y, options, frames, ref sink);
+        return result;
+    }
+
+    /// <summary>|STFT|^<paramref name="power"/> (power 1: magnitude, 2: power spectrogram), bins × frames.</summary>
+    public static Matrix Magnitude(ReadOnlySpan<float> y, StftOptions? options = null, float power = 1f)
+    {
+        options ??= StftOptions.Default;
+        if (!(power > 0) || !float.IsFinite(power)) throw new ArgumentException($"power must be positive and finite (got {power}).", nameof(power));
+        int frames = Prepare(y, options);
+        var result = new Matrix(options.Bins, frames);
+        var sink = new MagnitudeSink(result, power);
+        Run(y, options, frames, ref sink);
+        return result;
+    }
+
+    /// <summary>The frequency (Hz) of each STFT bin: <c>np.fft.rfftfreq(n_fft, 1/sr)</c>.</summary>
+    public static double[] FftFrequencies(double sampleRate, int nFft)
+    {
+        if (!(sampleRate > 0)) throw new ArgumentException($"sample rate must be positive (got {sampleRate}).", nameof(sampleRate));
+        if (nFft < 1) throw new ArgumentException($"n_fft must be positive (got {nFft}).", nameof(nFft));
+        double step = 1.0 / (nFft * (1.0 / sampleRate));
+        var f = new double[nFft / 2 + 1];
+        for (int i = 0; i < f.Length; i++) f[i] = i * step;
+        return f;
+    }
+
+    internal static int Prepare(ReadOnlySpan<float> y, StftOptions options)
+    {
+        options.Validate();
+        Signal.ValidateAudio(y);
+        return options.FrameCount(y.Length);
+    }
+
+    internal interface ISink
+    {
+        /// <summary>Receives <paramref name="count"/> spectra (interleaved, <paramref name="stride"/> floats apart) for frames from <paramref name="first"/>.</summary>
+        void Write(int first, int count, double* spectra, int stride, int bins);
+    }
+
+    internal static void Run<TSink>(ReadOnlySpan<float> y, StftOptions options, int frames, ref TSink sink) where TSink : struct, ISink
+    {
+        int nFft = options.NFft, hop = options.EffectiveHopLength, bins = options.Bins;
+        int padLeft = options.Center ? nFft / 2 : 0;
+        var fft = RealFft.Get(nFft);
+        double[] window = Windows.PaddedHann(options.EffectiveWinLength, nFft);
+        int stride = (2 * bins + 7) & ~7; // keep every spectrum 64-byte aligned
+        double* input = RealFft.AllocAligned(nFft);
+        double* spectra = RealFft.AllocAligned(stride * Block);
+        try
+        {
+            var inputSpan = new Span<double>(input, nFft);
+            for (int first = 0; first < frames; first += Block)
+            {
+                int count = Math.Min(Block, frames - first);
+                for (int b = 0; b < count; b++)
+                {
+                    long start = (long)(first + b) * hop - padLeft;
+                    if (start >= 0 && start + nFft <= y.Length)
+                        Windowing.MultiplyWiden(y.Slice((int)start, nFft), window, inputSpan);
+                    else
+                        FillPaddedFrame(y, start, options.PadMode, window, inputSpan);
+                    fft.ForwardAligned(input, spectra + b * stride);
+                }
+                sink.Write(first, count, spectra, stride, bins);
+            }
+        }
+        finally
+        {
+            NativeMemory.AlignedFree(input);
+            NativeMemory.AlignedFree(spectra);
+        }
+    }
+
+    // librosa multiplies the float32 frame by the float64 window: the product and the FFT are float64.
+    private static void FillPaddedFrame(ReadOnlySpan<float> y, long start, PadMode mode, double[] window, Span<double> frame)
+    {
+        for (int i = 0; i < frame.Length; i++)
+        {
+            int src = Padding.SourceIndex(start + i, y.Length, mode);
+            frame[i] = src < 0 ? 0.0 : y[src] * window[i];
+        }
+    }
+
+    private readonly struct ComplexSink(ComplexMatrix m) : ISink
+    {
+        public void Write(int first, int count, double* spectra, int stride, int bins)
+        {
+            int cols = m.Columns;
+            fixed (float* re = m.Real)
+            fixed (float* im = m.Imag)
+                for (int k = 0; k < bins; k++)
+                {
+                    float* r = re + (long)k * cols + first, i = im + (long)k * cols + first;
+                    double* s = spectra + 2 * k;
+                    for (int b = 0; b < count; b++, s += stride)
+                    {
+                        r[b] = (float)s[0];
+                        i[b] = (float)s[1];
+                    }
+                }
+        }
+    }
+
+    private readonly struct MagnitudeSink(Matrix m, float power) : ISink
+    {
+        // numpy casts the spectrum to complex64, then np.abs is float32 hypot (correctly rounded), then ** power in float32.
+        public void Write(int first, int count, double* spectra, int stride, int bins)
+        {
+            int cols = m.Columns;
+            fixed (float* data = m.Data)
+                for (int k = 0; k < bins; k++)
+                {
+                    float* d = data + (long)k * cols + first;
+                    double* s = spectra + 2 * k;
+                    for (int b = 0; b < count; b++, s += stride)
+                    {
+                        double re = (float)s[0], im = (float)s[1];
+                        d[b] = (float)Math.Sqrt(re * re + im * im);
+                    }
+                    if (power == 1f) continue;
+                    var row = new Span<float>(d, count);
+                    if (power == 2f) TensorPrimitives.Multiply(row, row, row);
+                    else TensorPrimitives.Pow(row, power, row);
+                }
+        }
+    }
+}
