@@ -5,6 +5,7 @@ using TorchSharp;
 
 // Usage:
 //   cv   --manifest M --cache DIR [--arch A] [--epochs N] [--window S] [--seed S] [--threads T] [--folds 0,1] [--no-augment]
+//   cache --manifest M --cache DIR                     (decode + log-mel every clip once)
 //   time --manifest M --cache DIR --model FILE          (prediction time for each cached clip after load)
 //   fit  --manifest M --cache DIR --out FILE [...]       (train on all clips, save)
 var opts = new Dictionary<string, string>();
@@ -12,9 +13,20 @@ for (int i = 1; i < args.Length; i++)
     if (args[i].StartsWith("--")) opts[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[++i] : "true";
 string Opt(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
 
-var rows = ManifestRow.Read(Opt("manifest", "/work/shared/data/emotify/manifest.csv"));
+string manifest = Opt("manifest", "/work/shared/data/emotify/manifest.csv");
+var rows = ManifestRow.Read(manifest);
 var classes = rows.Select(r => r.Genre).Distinct().Order(StringComparer.Ordinal).ToArray();
 string cache = Opt("cache", "/tmp/genrify-cnn/logmel");
+if (args.Length > 0 && args[0] == "cache")
+{
+    // Decode + log-mel every clip once with Genrify's own front end (AudioLoader + MelSpectrogram + PowerToDb).
+    var sw = Stopwatch.StartNew();
+    foreach (var r in rows)
+        LogMelCache.GetOrCompute(Path.Combine(cache, r.Id + ".logmel"),
+            () => LogMelFrontEnd.FromFile(Path.Combine(Path.GetDirectoryName(manifest)!, r.Location), LogMelSettings.Default));
+    Console.WriteLine($"cached {rows.Count} log-mels in {cache} in {sw.Elapsed.TotalSeconds:F0} s");
+    return;
+}
 var examples = rows.Select(r => new CnnExample(LogMelCache.Read(Path.Combine(cache, r.Id + ".logmel")),
                                                 Array.IndexOf(classes, r.Genre), r.Artist)).ToList();
 int threads = int.Parse(Opt("threads", "1"));

@@ -67,6 +67,12 @@ public sealed class CnnModel : IDisposable
         return (sum / starts).cpu().data<float>().ToArray();
     }
 
+    /// <summary>Class probabilities for an audio file: decoded, resampled and analysed with <see cref="Settings"/>.</summary>
+    public float[] PredictFile(string path) => PredictProbabilities(LogMelFrontEnd.FromFile(path, Settings));
+
+    /// <summary>Embedding (<see cref="Embed"/>) of an audio file.</summary>
+    public float[] EmbedFile(string path) => Embed(LogMelFrontEnd.FromFile(path, Settings));
+
     /// <summary>Index of the most probable class for one clip.</summary>
     public int Predict(Matrix logMel)
     {
