@@ -79,6 +79,15 @@ switch (args.Length > 0 ? args[0] : "cv")
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
         times.Sort();
+        var fileTimes = new List<double>();
+        foreach (var r in rows.Take(10))
+        {
+            var sw = Stopwatch.StartNew();
+            model.PredictFile(Path.Combine(Path.GetDirectoryName(manifest)!, r.Location));
+            fileTimes.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        fileTimes.Sort();
+        Console.WriteLine($"predict file (decode mp3 + resample + log-mel + CNN): median {fileTimes[fileTimes.Count / 2]:F0} ms, max {fileTimes[^1]:F0} ms");
         Console.WriteLine($"predict (log-mel → probabilities), {examples[0].LogMel.Columns} frames: median {times[times.Count / 2]:F1} ms, max {times[^1]:F1} ms, {threads} thread(s)");
         break;
     }

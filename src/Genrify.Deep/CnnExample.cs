@@ -9,6 +9,15 @@ namespace Genrify.Deep;
 /// </summary>
 public sealed record CnnExample(Matrix LogMel, int Label, string Group)
 {
+    /// <summary>An example from decoded mono samples (at <paramref name="settings"/>' sample rate).</summary>
+    public static CnnExample FromSamples(ReadOnlySpan<float> samples, int sampleRate, int label, string group,
+                                         LogMelSettings settings) =>
+        new(LogMelFrontEnd.Compute(samples, sampleRate, settings), label, group);
+
+    /// <summary>An example from an audio file (decoded, resampled, analysed with <paramref name="settings"/>).</summary>
+    public static CnnExample FromFile(string path, int label, string group, LogMelSettings settings) =>
+        new(LogMelFrontEnd.FromFile(path, settings), label, group);
+
     /// <summary>Checks the example against the expected band count and class count.</summary>
     internal void Validate(int nMels, int classCount, int index)
     {
