@@ -21,6 +21,7 @@ public static class ClassifierSerializer
         return kind switch
         {
             // Each classifier adds its own case here: "svm" => SvmClassifier.FromJson(json), ...
+            "svm" => SvmClassifier.FromJson(json),
             _ => throw new InvalidDataException($"unknown classifier kind \"{kind}\""),
         };
     }
