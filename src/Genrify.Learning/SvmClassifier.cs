@@ -44,7 +44,7 @@ public sealed class SvmClassifier : IClassifier
         for (int s = 0; s < n; s++)
         {
             var row = supportVectors.AsSpan(s * featureCount, featureCount);
-            _svSquares[s] = TensorPrimitives.Dot(row, row);
+            _svSquares[s] = SvmKernelMatrix.Dot(row, row);
         }
     }
 
@@ -186,8 +186,8 @@ public sealed class SvmClassifier : IClassifier
     private void ComputeDecisionValues(ReadOnlySpan<double> x, Span<double> kernel, Span<double> dec)
     {
         int d = FeatureCount, n = SupportVectorCount;
-        for (int s = 0; s < n; s++) kernel[s] = TensorPrimitives.Dot(x, new ReadOnlySpan<double>(_sv, s * d, d));
-        double xx = TensorPrimitives.Dot(x, x);
+        SvmKernelMatrix.DotWithRows(x, new ReadOnlySpan<double>(_sv, 0, n * d), kernel);
+        double xx = SvmKernelMatrix.Dot(x, x);
         TensorPrimitives.MultiplyAdd(kernel, -2.0, _svSquares, kernel);
         TensorPrimitives.Add(kernel, xx, kernel);
         TensorPrimitives.Max(kernel, 0.0, kernel); // squared distances cannot be negative

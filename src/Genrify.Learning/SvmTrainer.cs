@@ -89,7 +89,7 @@ public sealed class SvmTrainer : IClassifierTrainer
         int parallel = _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         long cacheBytes = (long)(_options.CacheSizeMb * 1024 * 1024 / parallel);
         var squares = new double[n];
-        for (int r = 0; r < n; r++) squares[r] = TensorPrimitives.Dot(x.AsSpan(r * d, d), x.AsSpan(r * d, d));
+        for (int r = 0; r < n; r++) squares[r] = SvmKernelMatrix.Dot(x.AsSpan(r * d, d), x.AsSpan(r * d, d));
 
         // One task per final pair training, plus one per probability fold; each writes only its own slots.
         bool probability = _options.Probability;
@@ -287,7 +287,7 @@ public sealed class SvmTrainer : IClassifierTrainer
                 double sum = 0;
                 foreach (var (svRow, coef) in sv)
                 {
-                    double dist = Math.Max(0, squares[row] + squares[svRow] - 2 * TensorPrimitives.Dot(xr, x.AsSpan(svRow * d, d)));
+                    double dist = Math.Max(0, squares[row] + squares[svRow] - 2 * SvmKernelMatrix.Dot(xr, x.AsSpan(svRow * d, d)));
                     sum += coef * Math.Exp(-gamma * dist);
                 }
                 decisions[perm[t]] = sum - result.Rho;
