@@ -14,6 +14,7 @@ public static class Program
         ["rhythm"] = (RhythmBenchmarks.Run, "onset strength, tempo, beat tracking, HPSS per clip"),
         ["learning"] = (LearningBenchmarks.Run, "cross-validation of the learners on the GTZAN table"),
         ["svm"] = (SvmBenchmarks.Run, "SVM training on 5000 x 57 jittered GTZAN rows (compare with scripts/svm_sklearn_bench.py)"),
+        ["presets"] = (PresetBenchmarks.Run, "seed/gtzan/full ms per 30 s clip from decoded PCM, gtzan stage profile (pin: taskset -c 0)"),
     };
 
     /// <summary>Runs the suite named by the first argument with the remaining arguments.</summary>
