@@ -148,7 +148,7 @@ public static class PresetBenchmarks
         SpectralCentroid.FromSpectrogram(clip.Magnitude, 22050);
         SpectralBandwidth.FromSpectrogram(clip.Magnitude, 22050);
         SpectralRolloff.FromSpectrogram(clip.Magnitude, 22050); Lap("centroid + bandwidth + rolloff");
-        var (h, p) = Hpss.Decompose(clip.Stft); Lap("hpss (2 median filters + masks)");
+        var (h, p) = Hpss.Decompose(clip.Stft, clip.Magnitude); Lap("hpss (2 median filters + masks)");
         var inverse = new IstftOptions { Length = samples.Length };
         Istft.Compute(h, inverse); Istft.Compute(p, inverse); Lap("2 istft (harmonic, percussive)");
         Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), 22050); Lap("onset envelope + tempo");

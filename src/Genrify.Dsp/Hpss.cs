@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Genrify.Dsp;
 
 /// <summary>
@@ -17,8 +19,9 @@ public static partial class Hpss
         ArgumentNullException.ThrowIfNull(magnitude);
         options ??= HpssOptions.Default;
         options.Validate();
-        foreach (float v in magnitude.Data)
-            if (!(v >= 0)) throw new ArgumentException("HPSS needs a non-negative, finite magnitude spectrogram.", nameof(magnitude));
+        // The minimum is NaN if any value is, so one SIMD reduction checks "no NaN, nothing negative".
+        if (magnitude.Data.Length > 0 && !(TensorPrimitives.Min<float>(magnitude.Data) >= 0))
+            throw new ArgumentException("HPSS needs a non-negative, finite magnitude spectrogram.", nameof(magnitude));
         return MasksUnchecked(magnitude, options);
     }
 
@@ -89,11 +92,26 @@ public static partial class Hpss
     public static (ComplexMatrix Harmonic, ComplexMatrix Percussive) Decompose(ComplexMatrix stft, HpssOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stft);
+        return Decompose(stft, stft.Magnitude(1f), options);
+    }
+
+    /// <summary>
+    /// <see cref="Decompose(ComplexMatrix, HpssOptions?)"/> with |STFT| already at hand (it must be
+    /// <c>stft.Magnitude()</c>; callers that share one analysis pass it to skip recomputing it).
+    /// </summary>
+    /// <exception cref="ArgumentException">Shapes differ, or a value is not finite.</exception>
+    public static (ComplexMatrix Harmonic, ComplexMatrix Percussive) Decompose(ComplexMatrix stft, Matrix magnitude, HpssOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stft);
+        ArgumentNullException.ThrowIfNull(magnitude);
+        if (magnitude.Rows != stft.Rows || magnitude.Columns != stft.Columns)
+            throw new ArgumentException($"magnitude is {magnitude.Rows}×{magnitude.Columns}, the STFT {stft.Rows}×{stft.Columns}.", nameof(magnitude));
         options ??= HpssOptions.Default;
         options.Validate();
-        Matrix mag = stft.Magnitude(1f);
-        foreach (float v in mag.Data)
-            if (!float.IsFinite(v)) throw new ArgumentException("HPSS needs a finite STFT.", nameof(stft));
+        Matrix mag = magnitude;
+        // |D| ≥ 0, so its maximum is finite exactly when every value is (a NaN makes the maximum NaN).
+        if (mag.Data.Length > 0 && !float.IsFinite(TensorPrimitives.Max<float>(mag.Data)))
+            throw new ArgumentException("HPSS needs a finite STFT.", nameof(stft));
         var (maskH, maskP) = MasksUnchecked(mag, options);
         int count = mag.Data.Length;
         var harmonic = new ComplexMatrix(stft.Rows, stft.Columns);
