@@ -17,6 +17,7 @@ public static class Program
         ["presets"] = (PresetBenchmarks.Run, "seed/gtzan/full ms per 30 s clip from decoded PCM, gtzan stage profile (pin: taskset -c 0)"),
         ["e2e"] = (EndToEndBenchmarks.Run, "44.1 kHz stereo mp3 -> gtzan vector (load + preset) vs librosa load + gtzan (pin: taskset -c 0)"),
         ["folder"] = (FolderBenchmarks.Run, "batch extraction of a folder of clips, 1 vs 2 workers"),
+        ["fftw-wisdom"] = (WisdomGenerator.Run, "print FFTW_MEASURE wisdom for the FFT sizes in use (> src/Genrify.Dsp/Native/fftw-wisdom.txt)"),
         ["cli"] = (CliBenchmarks.Run, "start-to-exit of the published genrify: features, predict"),
     };
 
