@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Genrify.Dsp;
 
@@ -42,6 +43,32 @@ internal static class SpectrumMath
         {
             double a = re[i], b = im[i];
             destination[i] = (float)Math.Sqrt(a * a + b * b);
+        }
+    }
+
+    /// <summary>
+    /// destination[k] = |X_k| for an interleaved float64 spectrum (re, im, re, im, …) cast to complex64 first, as
+    /// numpy's <c>np.abs(stft.astype(complex64))</c>: each part rounded to float32, then <see cref="Hypot"/>'s exact recipe.
+    /// </summary>
+    public static unsafe void InterleavedHypot(double* spectrum, int bins, float* destination)
+    {
+        int k = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; k <= bins - 4; k += 4)
+            {
+                // Round each part to float32 and back (exact), square, then add re² + im² pairwise.
+                var a = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k)));
+                var b = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k + 4)));
+                var sums = Avx.HorizontalAdd(a * a, b * b); // |X_k|², |X_k+2|², |X_k+1|², |X_k+3|²
+                sums = Avx2.Permute4x64(sums, 0b11_01_10_00);
+                Avx.Store(destination + k, Avx.ConvertToVector128Single(Avx.Sqrt(sums)));
+            }
+        }
+        for (; k < bins; k++)
+        {
+            double re = (float)spectrum[2 * k], im = (float)spectrum[2 * k + 1];
+            destination[k] = (float)Math.Sqrt(re * re + im * im);
         }
     }
 }
