@@ -44,11 +44,17 @@ public static class FolderBenchmarks
         for (int round = 0; round < rounds; round++)
             foreach (int workers in new[] { 1, 2 })
             {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                int gc0 = GC.CollectionCount(2);
                 var clock = Stopwatch.StartNew();
                 var result = new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = workers }).Run(tracks);
-                times[workers].Add(clock.Elapsed.TotalSeconds);
-                Console.WriteLine($"  round {round + 1}, {workers} worker(s): {clock.Elapsed.TotalSeconds,7:F2} s"
-                                  + $" ({1000 * clock.Elapsed.TotalSeconds / tracks.Count:F0} ms per clip, {result.Skipped.Count} skipped)");
+                double wall = clock.Elapsed.TotalSeconds;
+                double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+                times[workers].Add(wall);
+                // CPU/wall near the worker count means the workers really ran side by side; far below it means the
+                // cores were busy with something else (other jobs on a shared machine) or the workers waited on each other.
+                Console.WriteLine($"  round {round + 1}, {workers} worker(s): {wall,7:F2} s wall, {cpu,7:F2} s CPU (CPU/wall {cpu / wall:F2}),"
+                                  + $" {1000 * wall / tracks.Count:F0} ms per clip, {GC.CollectionCount(2) - gc0} gen2 GCs, {result.Skipped.Count} skipped");
             }
         double one = times[1].Min(), two = times[2].Min();
         Console.WriteLine($"best of {rounds}: 1 worker {one:F2} s, 2 workers {two:F2} s, speed-up {one / two:F2}x (bar 1.8x)");
