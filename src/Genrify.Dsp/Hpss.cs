@@ -109,7 +109,7 @@ public static partial class Hpss
 
     /// <summary>
     /// librosa.effects.hpss: STFT (<paramref name="stft"/>, default n_fft 2048, hop 512, centred, zero padding),
-    /// <see cref="Decompose"/>, and an inverse STFT of each part back to <c>len(y)</c> samples.
+    /// <see cref="Decompose(ComplexMatrix, HpssOptions?)"/>, and an inverse STFT of each part back to <c>len(y)</c> samples.
     /// </summary>
     public static (float[] Harmonic, float[] Percussive) Separate(ReadOnlySpan<float> y, HpssOptions? options = null, StftOptions? stft = null)
     {
