@@ -64,7 +64,7 @@ public sealed class CnnModel : IDisposable
         foreach (var batch in Windows(logMel))
             sum = sum + torch.nn.functional.softmax(Net.forward(batch), 1).sum(0L, keepdim: false);
         var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames).Count;
-        return (sum / starts).cpu().data<float>().ToArray();
+        return Mean(sum, starts);
     }
 
     /// <summary>Class probabilities for an audio file: decoded, resampled and analysed with <see cref="Settings"/>.</summary>
@@ -95,7 +95,16 @@ public sealed class CnnModel : IDisposable
         var sum = torch.zeros(new long[] { Net.EmbeddingSize }, ScalarType.Float32, Device);
         foreach (var batch in Windows(logMel)) sum = sum + Net.Embed(batch).sum(0L, keepdim: false);
         var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames).Count;
-        return (sum / starts).cpu().data<float>().ToArray();
+        return Mean(sum, starts);
+    }
+
+    // Divides on the managed side: an implicit torch Scalar (tensor / int) can be finalised by the GC while the
+    // native call still uses it, which crashed a long run with "Unknown scalar type".
+    private static float[] Mean(Tensor sum, int count)
+    {
+        var values = sum.cpu().data<float>().ToArray();
+        for (int i = 0; i < values.Length; i++) values[i] /= count;
+        return values;
     }
 
     private void CheckInput(Matrix logMel)

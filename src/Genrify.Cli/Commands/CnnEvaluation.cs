@@ -1,0 +1,72 @@
+using Genrify.Cli.Output;
+using Genrify.Deep;
+using Genrify.Learning;
+
+namespace Genrify.Cli.Commands;
+
+/// <summary>
+/// <c>genrify evaluate COLLECTION --model cnn [--fold-column fold | --group-by artist --cv K | --cv K]</c>: cross-validates
+/// the CNN with the same splitters as the feature models (one network per fold, each with its own artist-grouped
+/// early-stopping split inside the training folds) and reports in the same text and JSON forms.
+/// </summary>
+internal static class CnnEvaluation
+{
+    public static CrossValidationResult? Run(CliContext context, string source, CnnTrainerOptions options, int k, int seed, string? groupBy,
+                                             string? foldColumn, int? jobs, bool noCache, CancellationToken cancel, out int count)
+    {
+        count = 0;
+        var data = CnnAudio.Load(context, source, null, options.LogMel, jobs, noCache, cancel);
+        if (data is null) return null;
+        count = data.Examples.Count;
+        // The splitters work on a Dataset; the CNN's needs only labels, groups and folds, so one placeholder column stands in for features.
+        bool allArtists = data.Tracks.All(t => !string.IsNullOrEmpty(t.Artist));
+        var frame = new Dataset(["none"], data.Examples.Select(_ => new double[1]).ToArray(), data.Examples.Select(e => e.Label).ToArray(),
+                                data.Classes, data.Tracks.Select(t => t.Id).ToArray(), allArtists ? data.Tracks.Select(t => t.Artist!).ToArray() : null,
+                                data.Folds);
+        var splitter = SplitterChoice.Create(context, frame, k, seed, groupBy, foldColumn);
+        if (splitter is null) return null;
+        var foldOf = new int[count];
+        Array.Fill(foldOf, -1);
+        var folds = splitter.Split(frame);
+        for (int f = 0; f < folds.Count; f++)
+            foreach (int i in folds[f].Test) foldOf[i] = f;
+        if (foldOf.Any(f => f < 0)) { context.Fail("the split leaves some clips untested"); return null; }
+
+        CnnCrossValidationResult result;
+        try
+        {
+            result = CnnCrossValidation.Run(data.Examples, foldOf, data.Classes, options,
+                new FoldLines(context.Error, folds.Count), cancellation: cancel);
+        }
+        catch (ArgumentException e)
+        {
+            context.Fail(e.Message.Split(" (Parameter")[0]);
+            return null;
+        }
+        var labels = data.Examples.Select(e => e.Label).ToArray();
+        var predictions = result.Predictions.ToArray();
+        var sets = data.Tracks.Select(t => t.Genres.Select(g => data.Classes.ToList().IndexOf(g)).Where(c => c >= 0).DefaultIfEmpty(-1).ToArray()).ToArray();
+        return new CrossValidationResult
+        {
+            TrainerName = $"cnn({options.Architecture})",
+            Method = splitter.Description + "; artist-grouped early stopping inside the training folds",
+            ClassNames = data.Classes.ToArray(),
+            FoldAccuracies = result.FoldAccuracies,
+            FoldTrainAccuracies = result.FoldAccuracies.Select(_ => double.NaN).ToArray(), // not measured: it would cost a pass over every training clip
+            Predictions = predictions,
+            Probabilities = result.Probabilities.Select(p => p?.Select(v => (double)v).ToArray()).ToArray(),
+            Confusion = Metrics.ConfusionMatrix(labels, predictions, data.Classes.Count),
+            AnyGenreAccuracy = Metrics.AccuracyAnyOf(sets, predictions),
+        };
+    }
+
+    /// <summary>Epoch lines prefixed with the fold being trained.</summary>
+    private sealed class FoldLines(TextWriter writer, int foldCount) : IProgress<(int Fold, CnnEpochReport Report)>
+    {
+        public void Report((int Fold, CnnEpochReport Report) value)
+        {
+            writer.WriteLine($"genrify: fold {value.Fold + 1}/{foldCount} {EpochLines.Describe(value.Report)}");
+            writer.Flush();
+        }
+    }
+}
