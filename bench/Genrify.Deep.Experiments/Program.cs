@@ -9,7 +9,9 @@ using TorchSharp;
 //   time --manifest M --cache DIR --model FILE          (prediction time for each cached clip after load)
 //   fit  --manifest M --cache DIR --out FILE [...]       (train on all clips, save)
 //   cv ... --seeds 1,2,3      (one CV per seed; also reports the ensemble that averages the seeds' probabilities)
-//   embed-svm ... [--seeds 1,2,3]  (per fold: train the CNN, embed every clip, SVM on the training clips' embeddings)
+//   embed-svm ... [--seeds 1,2,3] [--table T.csv]  (per fold: train the CNN, embed every clip, SVM on the training clips'
+//        embeddings; with a feature table of the same clips (genrify extract): also the table's SVM alone, the average of
+//        its probabilities with the CNN's (late fusion), and an SVM on table features + embeddings)
 //   common: --mixup ALPHA (0: off), --val FRACTION (0: no early stopping, train --epochs), --crops N, --lr X
 var opts = new Dictionary<string, string>();
 for (int i = 1; i < args.Length; i++)
@@ -86,6 +88,29 @@ switch (args.Length > 0 ? args[0] : "cv")
         var seeds = Opt("seeds", options.Seed.ToString()).Split(',').Select(int.Parse).ToArray();
         var svmPred = Enumerable.Repeat(-1, examples.Count).ToArray();
         var cnnPred = Enumerable.Repeat(-1, examples.Count).ToArray();
+        var tablePred = Enumerable.Repeat(-1, examples.Count).ToArray();
+        var concatPred = Enumerable.Repeat(-1, examples.Count).ToArray();
+        var fusedPred = Enumerable.Repeat(-1, examples.Count).ToArray();
+        double[][]? tableRows = null;
+        if (opts.TryGetValue("table", out var tablePath))
+        {
+            var table = Genrify.Features.Tables.FeatureTable.Load(tablePath);
+            var byId = table.Rows.ToDictionary(r => r.Id);
+            tableRows = rows.Select(r => byId[r.Id].Values).ToArray();
+        }
+        double[]?[] SvmProbabilities(double[][] x, int[] train, int[] test)
+        {
+            var scaler = Genrify.Learning.StandardScaler.Fit(train.Select(i => x[i]).ToArray());
+            var svm = Genrify.Learning.TrainerCatalog.Create("svm", 0).Fit(
+                train.Select(i => scaler.Transform(x[i])).ToArray(), train.Select(i => examples[i].Label).ToArray(), classes.Length);
+            var result = new double[]?[x.Length];
+            foreach (int i in test)
+            {
+                result[i] = new double[classes.Length];
+                svm.PredictProbabilities(scaler.Transform(x[i]), result[i]);
+            }
+            return result;
+        }
         foreach (int fold in folds.Distinct().Order())
         {
             var train = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).ToArray();
@@ -104,20 +129,34 @@ switch (args.Length > 0 ? args[0] : "cv")
                     for (int c = 0; c < classes.Length; c++) cnnSum[i][c] += p[c];
                 }
             }
-            var scaler = Genrify.Learning.StandardScaler.Fit(train.Select(i => embeddings[i]).ToArray());
-            var svm = Genrify.Learning.TrainerCatalog.Create("svm", 0).Fit(
-                train.Select(i => scaler.Transform(embeddings[i])).ToArray(), train.Select(i => examples[i].Label).ToArray(), classes.Length);
-            var probs = new double[classes.Length];
+            var svmProbs = SvmProbabilities(embeddings, train, test);
             foreach (int i in test)
             {
-                svm.PredictProbabilities(scaler.Transform(embeddings[i]), probs);
-                svmPred[i] = ArgMax(probs);
+                svmPred[i] = ArgMax(svmProbs[i]);
                 cnnPred[i] = ArgMax(cnnSum[i]);
+            }
+            if (tableRows is not null)
+            {
+                var tableProbs = SvmProbabilities(tableRows, train, test);
+                var concat = tableRows.Select((r, i) => r.Concat(embeddings[i]).ToArray()).ToArray();
+                var concatProbs = SvmProbabilities(concat, train, test);
+                foreach (int i in test)
+                {
+                    tablePred[i] = ArgMax(tableProbs[i]);
+                    concatPred[i] = ArgMax(concatProbs[i]);
+                    fusedPred[i] = ArgMax(tableProbs[i]!.Select((p, c) => p + cnnSum[i][c] / seeds.Length).ToArray());
+                }
             }
             Console.WriteLine($"fold {fold}: svm on embeddings {test.Count(i => svmPred[i] == examples[i].Label) / (double)test.Length:P1}, cnn {test.Count(i => cnnPred[i] == examples[i].Label) / (double)test.Length:P1} ({clock.Elapsed.TotalMinutes:F1} min)");
         }
         Report($"{Describe(options)} seeds {string.Join(",", seeds)}: svm on embeddings", folds, svmPred);
         Report($"{Describe(options)} seeds {string.Join(",", seeds)}: cnn", folds, cnnPred);
+        if (tableRows is not null)
+        {
+            Report("svm on the table alone", folds, tablePred);
+            Report($"late fusion: table svm + cnn probabilities, seeds {string.Join(",", seeds)}", folds, fusedPred);
+            Report($"svm on table features + cnn embeddings, seeds {string.Join(",", seeds)}", folds, concatPred);
+        }
         break;
     }
     case "fit":
