@@ -40,6 +40,7 @@ public sealed class EvaluateCommand : ICliCommand
         if (names.Any(CnnOptions.IsCnn))
         {
             if (names.Length > 1) { context.Fail("--model cnn cannot be combined with feature models (it learns from audio, they from features)"); return ExitCodes.Usage; }
+            if (reportDir is not null) context.Warn("--report is not available for the cnn yet; the text output has its confusion matrix");
             return EvaluateCnn(context, parse, source, cnn, k, seed, groupBy, foldColumn, json, cancel);
         }
         var trainers = new List<IClassifierTrainer>();
