@@ -1,3 +1,4 @@
+using System.Globalization;
 using Genrify.Deep;
 using Spectre.Console;
 
@@ -31,8 +32,9 @@ internal static class TerminalEpochProgress
         {
             var line = EpochLines.Describe(value);
             console.MarkupLine(Markup.Escape(line));
-            task.Description = Markup.Escape(line.Split(" val loss")[0].Split(" loss")[0] +
-                (value.ValidationAccuracy is { } a ? $" val acc {100 * a:F0}%" : ""));
+            var caption = string.Create(CultureInfo.InvariantCulture, $"epoch {value.Epoch}/{value.Epochs} loss {value.TrainLoss:F3}");
+            if (value.ValidationAccuracy is { } a) caption += string.Create(CultureInfo.InvariantCulture, $" val acc {100 * a:F1}%");
+            task.Description = Markup.Escape(caption);
             task.Value = value.Epoch;
         }
     }
