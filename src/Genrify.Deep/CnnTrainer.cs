@@ -102,8 +102,10 @@ public sealed class CnnTrainer
                     labels[i] = ex.Label;
                 }
                 using var scope = torch.NewDisposeScope();
-                var x = torch.tensor(buffer.AsSpan(0, n * size).ToArray(), new long[] { n, o.LogMel.NMels, window }).to(device);
-                var y = torch.tensor(labels.AsSpan(0, n).ToArray()).to(device);
+                // Full batches reuse the buffers: fewer large managed allocations, fewer garbage collections.
+                var x = torch.tensor(n == o.BatchSize ? buffer : buffer.AsSpan(0, n * size).ToArray(),
+                                     new long[] { n, o.LogMel.NMels, window }).to(device);
+                var y = torch.tensor(n == o.BatchSize ? labels : labels.AsSpan(0, n).ToArray()).to(device);
                 var loss = o.MixupAlpha > 0 ? MixupLoss(net, x, y, o.MixupAlpha, rng)
                                             : torch.nn.functional.cross_entropy(net.forward(x), y);
                 optimizer.zero_grad();
