@@ -19,6 +19,9 @@ public sealed class CnnModel : IDisposable
     private static readonly byte[] Magic = "GRFYCNN1"u8.ToArray();
     private const int InferenceBatch = 64;
 
+    /// <summary>Version written in the header. 2: batch norm without <c>num_batches_tracked</c> (see StableBatchNorm).</summary>
+    public const int FormatVersion = 2;
+
     internal CnnModel(GenreConvNet net, CnnArchitecture architecture, LogMelSettings settings,
                       IReadOnlyList<string> classes, int windowFrames, BandNormaliser normaliser, Device device)
     {
@@ -137,7 +140,7 @@ public sealed class CnnModel : IDisposable
         var header = new JsonObject
         {
             ["format"] = "genrify-cnn",
-            ["version"] = 1,
+            ["version"] = FormatVersion,
             ["architecture"] = Architecture.ToString(),
             ["classes"] = new JsonArray(Classes.Select(c => (JsonNode)c).ToArray()),
             ["window_frames"] = WindowFrames,
@@ -184,6 +187,9 @@ public sealed class CnnModel : IDisposable
         }
         catch (JsonException e) { throw new InvalidDataException($"{path}: unreadable header: {e.Message}", e); }
         if ((string?)header["format"] != "genrify-cnn") throw new InvalidDataException($"{path}: not a genrify-cnn header");
+        int version = (int?)header["version"] ?? 0;
+        if (version != FormatVersion)
+            throw new InvalidDataException($"{path}: CNN model format version {version}; this build reads version {FormatVersion} (retrain the model)");
         var architecture = Enum.Parse<CnnArchitecture>((string)header["architecture"]!);
         var classes = header["classes"]!.AsArray().Select(n => (string)n!).ToArray();
         var settings = header["log_mel"].Deserialize<LogMelSettings>() ?? throw new InvalidDataException("no log_mel");

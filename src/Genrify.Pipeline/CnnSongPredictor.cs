@@ -47,7 +47,8 @@ public sealed class CnnSongPredictor : IGenrePredictor, IDisposable
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or EndOfStreamException
                                       or ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new ModelFileException($"{path}: not a usable Genrify CNN model ({e.Message})", e);
+            var reason = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+            throw new ModelFileException($"{path}: not a usable Genrify CNN model ({reason})", e);
         }
     }
 
