@@ -122,6 +122,18 @@ public class CnnCommandTests
     }
 
     [Fact]
+    public void Evaluate_cnn_on_a_hold_out_split_scores_only_the_held_out_clips()
+    {
+        var run = CliRun.Of(Presets, ["evaluate", Manifest, .. Tiny, "--epochs", "1", "--holdout", "0.5", "--json"]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.Equal(1, doc.RootElement.GetProperty("fold_accuracies").GetArrayLength());
+        // Half of each genre held out: 4 clips, so the accuracy is a multiple of 1/4.
+        double accuracy = doc.RootElement.GetProperty("accuracy").GetDouble();
+        Assert.Equal(0, accuracy * 4 % 1, 9);
+    }
+
+    [Fact]
     public void Cnn_refuses_a_feature_table_with_one_line()
     {
         using var temp = new TempFolder();
