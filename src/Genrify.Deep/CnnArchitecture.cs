@@ -1,6 +1,6 @@
 namespace Genrify.Deep;
 
-/// <summary>The network shapes <see cref="CnnTrainer"/> can build (compared in docs/results-cnn.md).</summary>
+/// <summary>The network shapes <see cref="CnnTrainer"/> can build (compared in docs/results.md (CNN section)).</summary>
 public enum CnnArchitecture
 {
     /// <summary>Two narrow 2-D conv blocks (4, 8 channels): for tests only.</summary>

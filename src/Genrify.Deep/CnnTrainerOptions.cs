@@ -1,10 +1,10 @@
 namespace Genrify.Deep;
 
-/// <summary>Hyper-parameters and run settings of <see cref="CnnTrainer"/>. Defaults are the ones reported in docs/results-cnn.md.</summary>
+/// <summary>Hyper-parameters and run settings of <see cref="CnnTrainer"/>. Defaults are the ones reported in docs/results.md (CNN section).</summary>
 public sealed record CnnTrainerOptions
 {
     /// <summary>
-    /// The configuration that did best on emotify's artist-disjoint folds (docs/results-cnn.md): Conv1dTime on 3 s
+    /// The configuration that did best on emotify's artist-disjoint folds (docs/results.md (CNN section)): Conv1dTime on 3 s
     /// windows, 4 crops per clip and epoch, up to 60 epochs with patience 15. What <c>genrify train --model cnn</c> uses.
     /// </summary>
     public static CnnTrainerOptions Recommended { get; } = new()

@@ -41,7 +41,7 @@ public sealed class CnnSongPredictor : IGenrePredictor, IDisposable
     /// <see cref="ArgumentException"/> for an unknown device.
     /// On the CPU it sets libtorch's intra-op threads (process-wide) to <paramref name="cpuThreads"/>: one clip is ~24
     /// small windows, and on a busy 2-core machine one thread classified a clip 2-3× faster than two
-    /// (docs/results-cnn.md). 0 leaves libtorch's default.
+    /// (docs/results.md (CNN section)). 0 leaves libtorch's default.
     /// </summary>
     public static CnnSongPredictor Load(string path, string device = "cpu", int cpuThreads = 1)
     {
