@@ -1,8 +1,30 @@
 namespace Genrify.Bench;
 
-/// <summary>The benchmark program (see docs/benchmarks.md).</summary>
+/// <summary>
+/// The benchmark program (see docs/benchmarks.md): <c>dotnet run -c Release --project bench/Genrify.Bench -- SUITE [args]</c>.
+/// Each suite lives in its own file and prints its own table; run with no arguments to list them.
+/// </summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks named on the command line.</summary>
-    public static int Main(string[] args) => 0;
+    /// <summary>Suite name → entry point and a one-line description.</summary>
+    private static readonly Dictionary<string, (Func<string[], int> Run, string About)> Suites = new()
+    {
+        ["audio"] = (AudioBenchmarks.Run, "decode + resample per file (librosa.load defaults)"),
+        ["dsp"] = (DspBenchmarks.Run, "STFT, mel, MFCC, spectral features per clip"),
+        ["rhythm"] = (RhythmBenchmarks.Run, "onset strength, tempo, beat tracking, HPSS per clip"),
+        ["learning"] = (LearningBenchmarks.Run, "cross-validation of the learners on the GTZAN table"),
+        ["svm"] = (SvmBenchmarks.Run, "SVM training on 5000 x 57 jittered GTZAN rows (compare with scripts/svm_sklearn_bench.py)"),
+    };
+
+    /// <summary>Runs the suite named by the first argument with the remaining arguments.</summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Suites.TryGetValue(args[0], out var suite))
+        {
+            Console.Error.WriteLine(args.Length == 0 ? "usage: Genrify.Bench SUITE [args]" : $"unknown suite '{args[0]}'");
+            foreach (var (name, (_, about)) in Suites) Console.Error.WriteLine($"  {name,-10} {about}");
+            return args.Length == 0 ? 0 : 2;
+        }
+        return suite.Run(args[1..]);
+    }
 }

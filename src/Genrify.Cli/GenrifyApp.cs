@@ -11,7 +11,10 @@ public static class GenrifyApp
     [
         new FeaturesCommand(),
         new ExtractCommand(),
-        // new TrainCommand(), new EvaluateCommand(), new PredictCommand(), new ServeCommand(), new EmbedCommand(),
+        new TrainCommand(),
+        new EvaluateCommand(),
+        new PredictCommand(),
+        // new ServeCommand(), new EmbedCommand(),
     ];
 
     /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>

@@ -20,7 +20,7 @@ public static class ClassifierSerializer
                    ?? throw new InvalidDataException("classifier entry has no \"kind\"");
         return kind switch
         {
-            // Each classifier adds its own case here: "svm" => SvmClassifier.FromJson(json), ...
+            "svm" => SvmClassifier.FromJson(json),
             "logreg" => LogisticRegressionClassifier.FromJson(json),
             "gbm" => LightGbmClassifier.FromJson(json),
             "ensemble" => SoftVotingClassifier.FromJson(json),

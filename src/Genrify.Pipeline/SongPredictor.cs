@@ -20,7 +20,8 @@ public sealed class SongPredictor
         if (!presets.Contains(model.PresetName))
             throw new ModelFileException($"the model needs preset '{model.PresetName}', which this build does not have (known: {string.Join(", ", presets.Names)})");
         Preset = presets.Get(model.PresetName);
-        model.CheckFeatures(Preset.Name, Preset.FeatureNames);
+        try { model.CheckFeatures(Preset.Name, Preset.FeatureNames); }
+        catch (ModelFileException e) { throw new ModelFileException($"the model does not fit this build's '{Preset.Name}' preset: {e.Message}", e); }
         // Same names but other frames, hops or mel settings would give silently wrong answers: compare the recipe too.
         if (model.PresetOptions.Count > 0 && !JsonElementEquals(model.PresetOptions.ToJsonString(), Preset.Options.ToJsonString()))
             throw new ModelFileException($"the model's '{model.PresetName}' settings {model.PresetOptions.ToJsonString()} differ from this build's {Preset.Options.ToJsonString()}");
@@ -34,7 +35,12 @@ public sealed class SongPredictor
     public IFeaturePreset Preset { get; }
 
     /// <summary>Loads a model file (see <see cref="GenreModel.Load"/>) and checks it against this build.</summary>
-    public static SongPredictor Load(string modelPath) => new(GenreModel.Load(modelPath));
+    public static SongPredictor Load(string modelPath)
+    {
+        var model = GenreModel.Load(modelPath);
+        try { return new SongPredictor(model); }
+        catch (ModelFileException e) { throw new ModelFileException($"{modelPath}: {e.Message}", e); }
+    }
 
     /// <summary>Decodes and classifies one file; throws <see cref="AudioDecodeException"/> when it cannot be decoded.</summary>
     public SongPrediction PredictFile(string path, CancellationToken cancel = default)

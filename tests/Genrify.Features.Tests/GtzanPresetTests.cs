@@ -2,7 +2,7 @@ using Genrify.Features.Presets;
 
 namespace Genrify.Features.Tests;
 
-public class GtzanPresetTests
+public class GtzanPresetTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly GtzanPreset Preset = new();
 
@@ -28,6 +28,16 @@ public class GtzanPresetTests
             if (column == "perceptr_mean") return hpss.GetProperty("percussive_summary").GetProperty("max_abs").GetDouble();
             return 0;
         }
+
+        double worst = 0;
+        string worstColumn = "";
+        for (int i = 0; i < features.Length; i++)
+        {
+            double reference = gtzan.GetProperty(GtzanPreset.Columns[i]).GetDouble();
+            double relative = Math.Abs(features[i] - reference) / Math.Max(Math.Abs(reference), 1e-300);
+            if (relative > worst) (worst, worstColumn) = (relative, GtzanPreset.Columns[i]);
+        }
+        output.WriteLine($"parity gtzan {clip}: worst relative difference {worst:E1} ({worstColumn}); tempo {features[GtzanPreset.Columns.ToList().IndexOf("tempo")]}");
 
         for (int i = 0; i < features.Length; i++)
         {

@@ -10,16 +10,15 @@ namespace Genrify.Features.Presets;
 /// tonal, sparse spectra (classical) from dense ones (rock, electronic).</item>
 /// <item><c>spectral_flatness_mean/_var</c>: noise-likeness (distorted guitars, hi-hats).</item>
 /// <item><c>onset_strength_mean/_var</c>: how percussive and how steady the attacks are.</item>
-/// <item><c>chroma_{C..B}_mean/_var</c>: the 12 pitch classes separately (gtzan keeps only their pooled mean).</item>
 /// <item><c>beat_tempo, beat_rate, beat_interval_std</c>: beat_track's tempo (median onset aggregate), beats per
 /// second, and the spread of inter-beat intervals in seconds (rhythmic regularity).</item>
 /// <item><c>low_energy_ratio</c>: share of RMS frames below the clip's mean RMS (Tzanetakis &amp; Cook 2002).</item>
 /// </list>
+/// Chroma per pitch class is deliberately left out: it describes the key of a song, not its genre, and on artist-disjoint
+/// folds it made every model worse (docs/results.md).
 /// </summary>
 public sealed class FullPreset : IFeaturePreset
 {
-    private static readonly string[] PitchClasses = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
-
     /// <summary>All column names: the 57 gtzan ones first, then the additions above.</summary>
     public static readonly IReadOnlyList<string> Columns = BuildNames();
 
@@ -58,9 +57,6 @@ public sealed class FullPreset : IFeaturePreset
         for (int band = 0; band < contrast.Rows; band++) k = MeanVar(contrast.Row(band), result, k);
         k = MeanVar(SpectralFlatness.FromSpectrogram(clip.Magnitude).Data, result, k);
         k = MeanVar(clip.OnsetEnvelope(OnsetAggregate.Mean), result, k);
-
-        var chroma = Chroma.FromPower(clip.Power, SampleRate);
-        for (int pitch = 0; pitch < chroma.Rows; pitch++) k = MeanVar(chroma.Row(pitch), result, k);
 
         var beats = BeatTracker.Track(clip.OnsetEnvelope(OnsetAggregate.Median), SampleRate);
         double duration = (double)samples.Length / SampleRate;
@@ -103,7 +99,6 @@ public sealed class FullPreset : IFeaturePreset
         var names = new List<string>(GtzanPreset.Columns);
         for (int band = 1; band <= 7; band++) names.AddRange([$"spectral_contrast{band}_mean", $"spectral_contrast{band}_var"]);
         names.AddRange(["spectral_flatness_mean", "spectral_flatness_var", "onset_strength_mean", "onset_strength_var"]);
-        foreach (var pitch in PitchClasses) names.AddRange([$"chroma_{pitch}_mean", $"chroma_{pitch}_var"]);
         names.AddRange(["beat_tempo", "beat_rate", "beat_interval_std", "low_energy_ratio"]);
         return names.ToArray();
     }

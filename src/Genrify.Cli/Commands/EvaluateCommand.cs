@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Genrify.Learning;
+using Genrify.Reports;
+
+namespace Genrify.Cli.Commands;
+
+/// <summary>
+/// <c>genrify evaluate SOURCE [--model M[,M...]] [--cv 10] [--seed 0] [--group-by artist] [--fold-column fold] [--json] [--report DIR]</c>:
+/// cross-validates each model and prints accuracy with its spread, the per-genre share of wrong predictions and the
+/// confusion matrix. With <c>--json</c> the last line is {"accuracy","std","per_genre_wrong_pct","n"} of the last model.
+/// </summary>
+public sealed class EvaluateCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public Command Create(CliContext context)
+    {
+        var source = new SourceOptions();
+        var models = new Option<string>("--model", "-m") { Description = ModelChoice.Help + " (comma-separated to compare)", DefaultValueFactory = _ => "svm" };
+        var cv = new Option<int>("--cv") { Description = "Number of folds", DefaultValueFactory = _ => 10 };
+        var groupBy = new Option<string?>("--group-by") { Description = "Group k-fold by this column (artist): no group in two folds" };
+        var foldColumn = new Option<string?>("--fold-column") { Description = "Use the table's predefined folds (e.g. fold)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per model; the last line is the last model's" };
+        var report = new Option<string?>("--report") { Description = "Write a Markdown report with confusion-matrix PNGs into this folder" };
+        var command = new Command("evaluate", "Cross-validate models on a feature table or an audio collection") { models, cv, groupBy, foldColumn, json, report };
+        source.AddTo(command);
+        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, parse.GetValue(models)!, parse.GetValue(cv),
+            parse.GetValue(groupBy), parse.GetValue(foldColumn), parse.GetValue(json), parse.GetValue(report), cancel)));
+        return command;
+    }
+
+    private static int Run(CliContext context, ParseResult parse, SourceOptions source, string models, int k, string? groupBy,
+        string? foldColumn, bool json, string? reportDir, CancellationToken cancel)
+    {
+        int seed = parse.GetValue(source.Seed);
+        var trainers = new List<IClassifierTrainer>();
+        foreach (var name in models.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!ModelChoice.TryCreate(context, name, seed, out var trainer)) return ExitCodes.Usage;
+            trainers.Add(trainer);
+        }
+        var loaded = source.Load(context, parse, cancel);
+        if (loaded is null) return ExitCodes.InputFailed;
+        var data = loaded.Data;
+        var splitter = SplitterChoice.Create(context, data, k, seed, groupBy, foldColumn);
+        if (splitter is null) return ExitCodes.Usage;
+
+        var report = reportDir is null ? null : new MarkdownReport($"Genrify evaluation of {Path.GetFileName(parse.GetValue(source.Source))}");
+        foreach (var trainer in trainers)
+        {
+            CrossValidationResult result;
+            try { result = CrossValidator.Run(data, trainer, splitter); }
+            catch (ArgumentException e) { context.Fail(e.Message.Split(" (Parameter")[0]); return ExitCodes.InputFailed; }
+            if (json) context.Out.WriteLine(Summary(result, data.Count).ToJsonString());
+            else context.Out.Write(Text(result, loaded.PresetName, data.Count));
+            report?.Add(new ReportEntry(trainer.Name, loaded.PresetName, result));
+        }
+        if (report is not null)
+        {
+            report.AddFeaturePlots(data, loaded.PresetName, data.FeatureNames.Take(4).ToArray());
+            var path = report.Write(reportDir!);
+            context.Error.WriteLine($"report written to {path}");
+        }
+        context.Out.Flush();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The machine-readable summary the issue fixes: accuracy, std, per-genre wrong %, n.</summary>
+    internal static JsonObject Summary(CrossValidationResult result, int n)
+    {
+        var perGenre = new JsonObject();
+        var wrong = result.WrongPercentByClass;
+        for (int c = 0; c < result.ClassNames.Count; c++) perGenre[result.ClassNames[c]] = Math.Round(wrong[c], 2);
+        return new JsonObject
+        {
+            ["model"] = result.TrainerName,
+            ["method"] = result.Method,
+            ["accuracy"] = result.MeanAccuracy,
+            ["std"] = result.StdAccuracy,
+            ["fold_accuracies"] = new JsonArray(result.FoldAccuracies.Select(a => (JsonNode)a).ToArray()),
+            ["any_genre_accuracy"] = result.AnyGenreAccuracy,
+            ["per_genre_wrong_pct"] = perGenre,
+            ["n"] = n,
+        };
+    }
+
+    private static string Text(CrossValidationResult result, string preset, int n)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var s = new System.Text.StringBuilder();
+        s.AppendLine(ci, $"{result.TrainerName} on {preset} features, {n} clips, {result.Method}");
+        s.AppendLine(ci, $"  accuracy {100 * result.MeanAccuracy:F1}% ± {100 * result.StdAccuracy:F1} (folds: {string.Join(" ", result.FoldAccuracies.Select(a => (100 * a).ToString("F1", ci)))})");
+        s.AppendLine("  wrong predictions per genre:");
+        var wrong = result.WrongPercentByClass;
+        for (int c = 0; c < result.ClassNames.Count; c++) s.AppendLine(ci, $"    {result.ClassNames[c],-12} {wrong[c],5:F1}%");
+        s.AppendLine("  confusion (rows: true genre, columns: predicted):");
+        int width = Math.Max(6, result.ClassNames.Max(c => c.Length) + 1);
+        s.Append(' ', 4 + width);
+        foreach (var c in result.ClassNames) s.Append(c.Length > 5 ? c[..5] : c, 0, Math.Min(5, c.Length)).Append(' ', 6 - Math.Min(5, c.Length));
+        s.AppendLine();
+        for (int r = 0; r < result.ClassNames.Count; r++)
+        {
+            s.Append("    ").Append(result.ClassNames[r].PadRight(width));
+            foreach (var count in result.Confusion[r]) s.Append(count.ToString(ci).PadLeft(5)).Append(' ');
+            s.AppendLine();
+        }
+        return s.ToString();
+    }
+}

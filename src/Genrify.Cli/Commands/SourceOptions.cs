@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Genrify.Cli.Output;
+using Genrify.Features;
+using Genrify.Learning;
+using Genrify.Pipeline;
+
+namespace Genrify.Cli.Commands;
+
+/// <summary>The options shared by <c>train</c> and <c>evaluate</c>: what to learn from, and how to extract it.</summary>
+internal sealed class SourceOptions
+{
+    public Argument<string> Source { get; } = new("source")
+    {
+        Description = "A feature table (.csv/.parquet), a folder with one subfolder per genre, or a manifest CSV",
+    };
+
+    public Option<string> Preset { get; } = new("--preset", "-p")
+    {
+        Description = "Preset used to extract audio collections (seed, gtzan, full)",
+        DefaultValueFactory = _ => "gtzan",
+    };
+
+    public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Parallel workers for extraction (default: every core)" };
+
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Do not read or write the feature cache" };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for shuffling and models", DefaultValueFactory = _ => 0 };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Source);
+        command.Options.Add(Preset);
+        command.Options.Add(Jobs);
+        command.Options.Add(NoCache);
+        command.Options.Add(Seed);
+    }
+
+    /// <summary>Loads the source; on failure prints one line and returns null.</summary>
+    public TrainingData? Load(CliContext context, ParseResult parse, CancellationToken cancel)
+    {
+        string source = parse.GetValue(Source)!;
+        try
+        {
+            var data = TrainingSource.Load(source, parse.GetValue(Preset)!, new TrainingSourceOptions
+            {
+                Presets = context.Presets,
+                Jobs = parse.GetValue(Jobs),
+                UseCache = !parse.GetValue(NoCache),
+                Progress = new PlainProgress(context.Error),
+                Cancel = cancel,
+            });
+            if (data.Extraction is { } extraction)
+            {
+                foreach (var warning in extraction.Warnings) context.Warn(warning);
+                foreach (var skipped in extraction.Skipped) context.Warn($"skipped {skipped.File}: {skipped.Reason}");
+            }
+            return data;
+        }
+        catch (Exception e) when (e is FeatureTableException or UnknownPresetException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
+        {
+            context.Fail(e.Message.StartsWith(source, StringComparison.Ordinal) ? e.Message : $"{source}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+namespace Genrify.Deep;
+
+/// <summary>Result of <see cref="CnnCrossValidation.Run"/>: per-fold clip accuracy and each clip's out-of-fold prediction.</summary>
+public sealed record CnnCrossValidationResult(IReadOnlyList<int> Folds, IReadOnlyList<double> FoldAccuracies,
+                                              IReadOnlyList<int> Predictions, IReadOnlyList<int> BestEpochs)
+{
+    /// <summary>Mean of the fold accuracies.</summary>
+    public double Mean => FoldAccuracies.Average();
+
+    /// <summary>Sample standard deviation of the fold accuracies (0 for one fold).</summary>
+    public double StandardDeviation
+    {
+        get
+        {
+            if (FoldAccuracies.Count < 2) return 0;
+            double m = Mean;
+            return Math.Sqrt(FoldAccuracies.Sum(a => (a - m) * (a - m)) / (FoldAccuracies.Count - 1));
+        }
+    }
+}
+
+/// <summary>
+/// Cross-validation over a fixed fold assignment (e.g. the emotify manifest's <c>fold</c> column): for each fold,
+/// train on the others (with their own artist-grouped early-stopping split) and classify the fold's clips.
+/// </summary>
+public static class CnnCrossValidation
+{
+    /// <summary>
+    /// Runs one training per distinct fold value. <paramref name="progress"/> receives (fold, epoch report).
+    /// <paramref name="onlyFolds"/> restricts which folds are tested (each still trains on all the other folds);
+    /// predictions of untested clips stay -1. With a checkpoint directory in <paramref name="options"/>, each fold checkpoints in its own sub-folder.
+    /// </summary>
+    public static CnnCrossValidationResult Run(IReadOnlyList<CnnExample> examples, IReadOnlyList<int> folds,
+                                               IReadOnlyList<string> classes, CnnTrainerOptions options,
+                                               IProgress<(int Fold, CnnEpochReport Report)>? progress = null,
+                                               IReadOnlyCollection<int>? onlyFolds = null,
+                                               CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(folds);
+        if (folds.Count != examples.Count) throw new ArgumentException("one fold per example is required", nameof(folds));
+        var distinct = folds.Distinct().Order().ToArray();
+        if (distinct.Length < 2) throw new ArgumentException("cross-validation needs at least two folds", nameof(folds));
+        if (onlyFolds is not null) distinct = distinct.Where(onlyFolds.Contains).ToArray();
+        if (distinct.Length == 0) throw new ArgumentException("none of the requested folds exists", nameof(onlyFolds));
+        var predictions = Enumerable.Repeat(-1, examples.Count).ToArray();
+        var accuracies = new List<double>();
+        var bestEpochs = new List<int>();
+        foreach (int fold in distinct)
+        {
+            var trainSet = new List<CnnExample>();
+            var testIdx = new List<int>();
+            for (int i = 0; i < examples.Count; i++)
+                if (folds[i] == fold) testIdx.Add(i); else trainSet.Add(examples[i]);
+            var foldOptions = options.CheckpointDirectory is null ? options
+                : options with { CheckpointDirectory = Path.Combine(options.CheckpointDirectory, $"fold{fold}") };
+            var foldProgress = progress is null ? null : new InlineProgress<CnnEpochReport>(r => progress.Report((fold, r)));
+            var result = new CnnTrainer(foldOptions).Train(trainSet, classes, foldProgress, cancellation);
+            using var model = result.Model;
+            int correct = 0;
+            foreach (int i in testIdx)
+            {
+                predictions[i] = model.Predict(examples[i].LogMel);
+                if (predictions[i] == examples[i].Label) correct++;
+            }
+            accuracies.Add((double)correct / testIdx.Count);
+            bestEpochs.Add(result.BestEpoch);
+        }
+        return new CnnCrossValidationResult(distinct, accuracies, predictions, bestEpochs);
+    }
+
+    /// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,194 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Genrify.Dsp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Genrify.Deep;
+
+/// <summary>
+/// A trained genre CNN with everything needed to use it: the log-mel settings its input must be computed with,
+/// the class names, the window length, the per-band standardisation and the weights. A clip is classified by
+/// averaging the class probabilities of its overlapping windows.
+/// File format (<see cref="Save"/>): "GRFYCNN1", a little-endian int32 header length, the UTF-8 JSON header,
+/// then TorchSharp's state dict.
+/// </summary>
+public sealed class CnnModel : IDisposable
+{
+    private static readonly byte[] Magic = "GRFYCNN1"u8.ToArray();
+    private const int InferenceBatch = 64;
+
+    internal CnnModel(GenreConvNet net, CnnArchitecture architecture, LogMelSettings settings,
+                      IReadOnlyList<string> classes, int windowFrames, BandNormaliser normaliser, Device device)
+    {
+        Net = net;
+        Architecture = architecture;
+        Settings = settings;
+        Classes = classes;
+        WindowFrames = windowFrames;
+        Normaliser = normaliser;
+        Device = device;
+    }
+
+    internal GenreConvNet Net { get; }
+    internal BandNormaliser Normaliser { get; }
+    internal Device Device { get; }
+
+    /// <summary>Network shape.</summary>
+    public CnnArchitecture Architecture { get; }
+
+    /// <summary>How input log-mels must be computed.</summary>
+    public LogMelSettings Settings { get; }
+
+    /// <summary>Class names, in output order.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Window length in frames.</summary>
+    public int WindowFrames { get; }
+
+    /// <summary>Length of <see cref="Embed"/>'s vectors.</summary>
+    public int EmbeddingSize => Net.EmbeddingSize;
+
+    /// <summary>
+    /// Class probabilities for one clip (its log-mel, <see cref="LogMelSettings.NMels"/> rows): the mean of the
+    /// softmax outputs of its half-overlapping windows.
+    /// </summary>
+    public float[] PredictProbabilities(Matrix logMel)
+    {
+        CheckInput(logMel);
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        Net.eval();
+        var sum = torch.zeros(new long[] { Classes.Count }, ScalarType.Float32, Device);
+        foreach (var batch in Windows(logMel))
+            sum = sum + torch.nn.functional.softmax(Net.forward(batch), 1).sum(0L, keepdim: false);
+        var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames).Count;
+        return (sum / starts).cpu().data<float>().ToArray();
+    }
+
+    /// <summary>Class probabilities for an audio file: decoded, resampled and analysed with <see cref="Settings"/>.</summary>
+    public float[] PredictFile(string path) => PredictProbabilities(LogMelFrontEnd.FromFile(path, Settings));
+
+    /// <summary>Embedding (<see cref="Embed"/>) of an audio file.</summary>
+    public float[] EmbedFile(string path) => Embed(LogMelFrontEnd.FromFile(path, Settings));
+
+    /// <summary>Index of the most probable class for one clip.</summary>
+    public int Predict(Matrix logMel)
+    {
+        var p = PredictProbabilities(logMel);
+        int best = 0;
+        for (int i = 1; i < p.Length; i++) if (p[i] > p[best]) best = i;
+        return best;
+    }
+
+    /// <summary>
+    /// The clip's embedding: the penultimate layer (pooled convolutional features, before dropout and the
+    /// classifier) averaged over the clip's windows. Length <see cref="EmbeddingSize"/>.
+    /// </summary>
+    public float[] Embed(Matrix logMel)
+    {
+        CheckInput(logMel);
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        Net.eval();
+        var sum = torch.zeros(new long[] { Net.EmbeddingSize }, ScalarType.Float32, Device);
+        foreach (var batch in Windows(logMel)) sum = sum + Net.Embed(batch).sum(0L, keepdim: false);
+        var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames).Count;
+        return (sum / starts).cpu().data<float>().ToArray();
+    }
+
+    private void CheckInput(Matrix logMel)
+    {
+        ArgumentNullException.ThrowIfNull(logMel);
+        if (logMel.Rows != Settings.NMels)
+            throw new ArgumentException($"log-mel has {logMel.Rows} bands, the model expects {Settings.NMels}", nameof(logMel));
+        if (logMel.Columns < 1) throw new ArgumentException("log-mel has no frames", nameof(logMel));
+    }
+
+    /// <summary>The clip's inference windows as [batch, mels, frames] tensors (caller's dispose scope owns them).</summary>
+    internal IEnumerable<Tensor> Windows(Matrix logMel)
+    {
+        var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames);
+        int size = Settings.NMels * WindowFrames;
+        for (int first = 0; first < starts.Count; first += InferenceBatch)
+        {
+            int n = Math.Min(InferenceBatch, starts.Count - first);
+            var buffer = new float[n * size];
+            for (int i = 0; i < n; i++)
+                WindowSampler.Write(logMel, starts[first + i], WindowFrames, Normaliser, buffer.AsSpan(i * size, size));
+            yield return torch.tensor(buffer, new long[] { n, Settings.NMels, WindowFrames }).to(Device);
+        }
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> (one file: header + weights).</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var header = new JsonObject
+        {
+            ["format"] = "genrify-cnn",
+            ["version"] = 1,
+            ["architecture"] = Architecture.ToString(),
+            ["classes"] = new JsonArray(Classes.Select(c => (JsonNode)c).ToArray()),
+            ["window_frames"] = WindowFrames,
+            ["log_mel"] = JsonSerializer.SerializeToNode(Settings),
+            ["band_mean"] = new JsonArray(Normaliser.Mean.Select(v => (JsonNode)v).ToArray()),
+            ["band_scale"] = new JsonArray(Normaliser.Scale.Select(v => (JsonNode)v).ToArray()),
+            ["dropout"] = DropoutRate,
+        };
+        var headerBytes = Encoding.UTF8.GetBytes(header.ToJsonString());
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var tmp = path + ".tmp";
+        using (var stream = File.Create(tmp))
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(Magic);
+            writer.Write(headerBytes.Length);
+            writer.Write(headerBytes);
+            Net.save(writer);
+        }
+        File.Move(tmp, path, overwrite: true); // a crash never leaves a half-written model under the real name
+    }
+
+    internal double DropoutRate { get; init; }
+
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/>; <paramref name="device"/> is "cpu" or "cuda".
+    /// Throws <see cref="InvalidDataException"/> for a file that is not a Genrify CNN model.
+    /// </summary>
+    public static CnnModel Load(string path, string device = "cpu")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var dev = DeviceSelection.Resolve(device);
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream);
+        var magic = reader.ReadBytes(Magic.Length);
+        if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path} is not a Genrify CNN model");
+        int length = reader.ReadInt32();
+        if (length <= 0 || length > 16 << 20) throw new InvalidDataException($"{path}: bad header length {length}");
+        JsonObject header;
+        try
+        {
+            header = JsonNode.Parse(reader.ReadBytes(length))?.AsObject() ?? throw new InvalidDataException("empty header");
+        }
+        catch (JsonException e) { throw new InvalidDataException($"{path}: unreadable header: {e.Message}", e); }
+        if ((string?)header["format"] != "genrify-cnn") throw new InvalidDataException($"{path}: not a genrify-cnn header");
+        var architecture = Enum.Parse<CnnArchitecture>((string)header["architecture"]!);
+        var classes = header["classes"]!.AsArray().Select(n => (string)n!).ToArray();
+        var settings = header["log_mel"].Deserialize<LogMelSettings>() ?? throw new InvalidDataException("no log_mel");
+        var mean = header["band_mean"]!.AsArray().Select(n => (float)n!).ToArray();
+        var scale = header["band_scale"]!.AsArray().Select(n => (float)n!).ToArray();
+        double dropout = (double)header["dropout"]!;
+        var net = new GenreConvNet(architecture, settings.NMels, classes.Length, dropout);
+        net.load(reader);
+        net.to(dev);
+        net.eval();
+        return new CnnModel(net, architecture, settings, classes, (int)header["window_frames"]!,
+                            new BandNormaliser(mean, scale), dev) { DropoutRate = dropout };
+    }
+
+    /// <summary>Releases the network's native tensors.</summary>
+    public void Dispose() => Net.Dispose();
+}
