@@ -40,6 +40,8 @@ public static class WebHost
             kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadReceiver.FormOverheadBytes;
             kestrel.AddServerHeader = false;
         });
+        // One line per prediction (PredictEndpoint) is the useful log; ASP.NET's per-request lines would bury it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

@@ -7,7 +7,7 @@ public sealed record WebOptions
     public const string ModelEnvironmentVariable = "GENRIFY_MODEL";
 
     /// <summary>The model file looked for (relative to the working folder, then to the executable) when nothing names one.</summary>
-    public const string DefaultModelFile = "models/default-gtzan.json";
+    public const string DefaultModelFile = "models/default.json";
 
     /// <summary>TCP port; 0 picks a free one (see <see cref="WebHost.RunAsync"/>, which prints the address).</summary>
     public int Port { get; init; } = 5000;
