@@ -4,7 +4,7 @@ using Genrify.Tests.Shared;
 
 namespace Genrify.Web.Tests;
 
-/// <summary>POST /api/predict through the in-memory host, with real clips and the committed bad files.</summary>
+/// <summary>POST /api/predict through the in-memory host, with real clips (the bad files: <see cref="BadInputTests"/>).</summary>
 public sealed class PredictApiTests(DefaultAppFixture fixture) : IClassFixture<DefaultAppFixture>
 {
     private TestApp App => fixture.App;
@@ -88,49 +88,6 @@ public sealed class PredictApiTests(DefaultAppFixture fixture) : IClassFixture<D
         var problem = await Requests.ProblemAsync(response, 400);
         Assert.Contains("'top'", problem.GetProperty("detail").GetString());
         Assert.Equal("bad-top", problem.GetProperty("code").GetString());
-    }
-
-    [Theory]
-    [InlineData("empty.wav", "empty file")]
-    [InlineData("text_renamed.mp3", "")]
-    [InlineData("nan_inf_f32.wav", "non-finite")]
-    public async Task An_undecodable_file_is_a_415_problem_naming_the_reason_and_the_next_request_still_works(string bad, string reason)
-    {
-        using (var response = await App.Client.PostAsync("/api/predict", Requests.Upload(TestData.BadAudio(bad))))
-        {
-            var problem = await Requests.ProblemAsync(response, 415);
-            var detail = problem.GetProperty("detail").GetString()!;
-            Assert.StartsWith(bad + ": ", detail); // the client's name, never the server's temporary path
-            Assert.DoesNotContain(App.TempDirectory, detail);
-            Assert.Contains(reason, detail, StringComparison.OrdinalIgnoreCase);
-            Assert.True(detail.Length > bad.Length + 10, detail);
-            Assert.Equal("not-audio", problem.GetProperty("code").GetString());
-        }
-        await PredictOkAsync(TestData.Audio("clip01_chord_tones.wav"));
-    }
-
-    [Theory]
-    [InlineData("truncated_10k.mp3")]
-    [InlineData("header_overclaims.wav")]
-    public async Task A_damaged_but_readable_file_is_predicted_with_a_warning(string damaged)
-    {
-        var answer = await PredictOkAsync(TestData.BadAudio(damaged));
-        var warnings = answer.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToArray();
-        Assert.NotEmpty(warnings);
-        Assert.All(warnings, w => Assert.DoesNotContain(App.TempDirectory, w));
-        Assert.Equal(1.0, answer.GetProperty("genres").EnumerateArray().Sum(g => g.GetProperty("probability").GetDouble()), 1e-6);
-    }
-
-    [Theory]
-    [InlineData("silence_30s.wav")]
-    [InlineData("short_0.1s.wav")]
-    public async Task Silence_and_very_short_clips_still_get_a_prediction(string clip)
-    {
-        var answer = await PredictOkAsync(TestData.BadAudio(clip));
-        Assert.Equal(1.0, answer.GetProperty("genres").EnumerateArray().Sum(g => g.GetProperty("probability").GetDouble()), 1e-6);
-        Assert.Equal(128, answer.GetProperty("spectrogram").GetProperty("height").GetInt32());
-        if (clip.StartsWith("silence", StringComparison.Ordinal))
-            Assert.Equal(JsonValueKind.Null, answer.GetProperty("features").GetProperty("loudnessDbfs").ValueKind);
     }
 
     [Fact]
