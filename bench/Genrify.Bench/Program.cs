@@ -14,6 +14,7 @@ public static class Program
         ["rhythm"] = (RhythmBenchmarks.Run, "onset strength, tempo, beat tracking, HPSS per clip"),
         ["learning"] = (LearningBenchmarks.Run, "cross-validation of the learners on the GTZAN table"),
         ["svm"] = (SvmBenchmarks.Run, "SVM training on 5000 x 57 jittered GTZAN rows (compare with scripts/svm_sklearn_bench.py)"),
+        ["web"] = (WebBenchmarks.Run, "genrify serve under load: req/s, p50/p95 latency, server RSS over 1000 POSTs of a 30 s mp3"),
     };
 
     /// <summary>Runs the suite named by the first argument with the remaining arguments.</summary>
