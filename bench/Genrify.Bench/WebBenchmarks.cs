@@ -62,10 +62,13 @@ public static partial class WebBenchmarks
             long warm = Rss(server.Id);
 
             var trend = new List<(int Done, long Rss)>();
+            double cpuBefore = CpuSeconds(server.Id);
             var clock = Stopwatch.StartNew();
             var result = await LoadAsync(client, bytes, Path.GetFileName(file), requests, concurrency,
                 done => { if (done % 100 == 0) lock (trend) trend.Add((done, Rss(server.Id))); });
             double seconds = clock.Elapsed.TotalSeconds;
+            // CPU time the server spent per request: steadier than wall time on a machine shared with other jobs.
+            double cpuPerRequest = (CpuSeconds(server.Id) - cpuBefore) / requests * 1000;
             await Task.Delay(TimeSpan.FromSeconds(2)); // let the last decode jobs release their buffers
             long after = Rss(server.Id), peak = Hwm(server.Id);
 
@@ -73,9 +76,9 @@ public static partial class WebBenchmarks
             Console.WriteLine($"file {Path.GetRelativePath(root, file)} ({bytes.Length / 1024.0:F0} KiB); server `genrify serve --concurrency {decoders}` (pid {server.Id}) on {address}; " +
                               $"{Environment.ProcessorCount} cores shared by server and client; {warmup} warm-up requests, then {requests} at {concurrency} in flight");
             Console.WriteLine();
-            Console.WriteLine("| requests | in flight | ok | failed | req/s | p50 ms | p95 ms | p99 ms | max ms |");
-            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            Console.WriteLine(Invariant($"| {requests} | {concurrency} | {result.Ok} | {requests - result.Ok} | {requests / seconds:F2} | {Percentile(latencies, 50):F0} | {Percentile(latencies, 95):F0} | {Percentile(latencies, 99):F0} | {latencies[^1]:F0} |"));
+            Console.WriteLine("| requests | in flight | ok | failed | req/s | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/request |");
+            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine(Invariant($"| {requests} | {concurrency} | {result.Ok} | {requests - result.Ok} | {requests / seconds:F2} | {Percentile(latencies, 50):F0} | {Percentile(latencies, 95):F0} | {Percentile(latencies, 99):F0} | {latencies[^1]:F0} | {cpuPerRequest:F0} |"));
             Console.WriteLine();
             Console.WriteLine("| server VmRSS | MB |");
             Console.WriteLine("| --- | ---: |");
@@ -177,6 +180,14 @@ public static partial class WebBenchmarks
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
+
+    /// <summary>User + system CPU seconds of <paramref name="pid"/> so far (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": fields[0] is field 3
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
 
     private static long Rss(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
 
