@@ -14,6 +14,11 @@ public static class Program
         ["rhythm"] = (RhythmBenchmarks.Run, "onset strength, tempo, beat tracking, HPSS per clip"),
         ["learning"] = (LearningBenchmarks.Run, "cross-validation of the learners on the GTZAN table"),
         ["svm"] = (SvmBenchmarks.Run, "SVM training on 5000 x 57 jittered GTZAN rows (compare with scripts/svm_sklearn_bench.py)"),
+        ["presets"] = (PresetBenchmarks.Run, "seed/gtzan/full ms per 30 s clip from decoded PCM, gtzan stage profile (pin: taskset -c 0)"),
+        ["e2e"] = (EndToEndBenchmarks.Run, "44.1 kHz stereo mp3 -> gtzan vector (load + preset) vs librosa load + gtzan (pin: taskset -c 0)"),
+        ["folder"] = (FolderBenchmarks.Run, "batch extraction of a folder of clips, 1 vs 2 workers"),
+        ["fftw-wisdom"] = (WisdomGenerator.Run, "print FFTW_MEASURE wisdom for the FFT sizes in use (> src/Genrify.Dsp/Native/fftw-wisdom.txt)"),
+        ["cli"] = (CliBenchmarks.Run, "start-to-exit of the published genrify: features, predict"),
         ["web"] = (WebBenchmarks.Run, "genrify serve under load: req/s, p50/p95 latency, server RSS over 1000 POSTs of a 30 s mp3"),
     };
 

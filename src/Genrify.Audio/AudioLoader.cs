@@ -69,11 +69,21 @@ public static class AudioLoader
         ArgumentException.ThrowIfNullOrEmpty(path);
         options.Validate();
         var container = CheckFile(path);
-        var decoded = SoundFileDecoder.TryDecode(path, options.Offset, options.Duration, out string soundFileError)
-            ?? DecodeWithFfmpeg(path, options, container, soundFileError);
+        string soundFileError = "";
+        // libsndfile picks its MPEG decoder by the file name when the content matches no format, and mpg123 then
+        // writes its resync notes straight to the process's stderr. Content that is not MPEG audio at all goes to
+        // ffmpeg directly (it decodes or gives a reason), so a bad file gets one clean line.
+        var decoded = (container == AudioContainer.Unknown && HasMpegExtension(path)
+                ? null
+                : SoundFileDecoder.TryDecode(path, options.Offset, options.Duration, out soundFileError))
+            ?? DecodeWithFfmpeg(path, options, container, container == AudioContainer.Unknown && soundFileError.Length == 0
+                ? "not tried, no MPEG frame or ID3 tag at the start of the file" : soundFileError);
         CheckFinite(path, decoded);
         return decoded;
     }
+
+    private static bool HasMpegExtension(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".mp3" or ".mp2" or ".mp1" or ".mpga";
 
     // Reasons that need no decoder: missing, a directory, unreadable, empty. Returns the sniffed container.
     private static AudioContainer CheckFile(string path)

@@ -14,8 +14,8 @@ public static class GenrifyApp
         new TrainCommand(),
         new EvaluateCommand(),
         new PredictCommand(),
+        new EmbedCommand(),
         new ServeCommand(),
-        // new EmbedCommand(),
     ];
 
     /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>

@@ -4,6 +4,9 @@ namespace Genrify.Deep;
 public sealed record CnnCrossValidationResult(IReadOnlyList<int> Folds, IReadOnlyList<double> FoldAccuracies,
                                               IReadOnlyList<int> Predictions, IReadOnlyList<int> BestEpochs)
 {
+    /// <summary>Each clip's out-of-fold class probabilities (null for clips of untested folds), e.g. to average seeds.</summary>
+    public IReadOnlyList<float[]?> Probabilities { get; init; } = [];
+
     /// <summary>Mean of the fold accuracies.</summary>
     public double Mean => FoldAccuracies.Average();
 
@@ -44,6 +47,7 @@ public static class CnnCrossValidation
         if (onlyFolds is not null) distinct = distinct.Where(onlyFolds.Contains).ToArray();
         if (distinct.Length == 0) throw new ArgumentException("none of the requested folds exists", nameof(onlyFolds));
         var predictions = Enumerable.Repeat(-1, examples.Count).ToArray();
+        var probabilities = new float[]?[examples.Count];
         var accuracies = new List<double>();
         var bestEpochs = new List<int>();
         foreach (int fold in distinct)
@@ -60,13 +64,21 @@ public static class CnnCrossValidation
             int correct = 0;
             foreach (int i in testIdx)
             {
-                predictions[i] = model.Predict(examples[i].LogMel);
+                probabilities[i] = model.PredictProbabilities(examples[i].LogMel);
+                predictions[i] = ArgMax(probabilities[i]!);
                 if (predictions[i] == examples[i].Label) correct++;
             }
             accuracies.Add((double)correct / testIdx.Count);
             bestEpochs.Add(result.BestEpoch);
         }
-        return new CnnCrossValidationResult(distinct, accuracies, predictions, bestEpochs);
+        return new CnnCrossValidationResult(distinct, accuracies, predictions, bestEpochs) { Probabilities = probabilities };
+    }
+
+    private static int ArgMax(float[] p)
+    {
+        int best = 0;
+        for (int c = 1; c < p.Length; c++) if (p[c] > p[best]) best = c;
+        return best;
     }
 
     /// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>

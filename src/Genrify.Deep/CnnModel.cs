@@ -19,6 +19,9 @@ public sealed class CnnModel : IDisposable
     private static readonly byte[] Magic = "GRFYCNN1"u8.ToArray();
     private const int InferenceBatch = 64;
 
+    /// <summary>Version written in the header. 2: batch norm without <c>num_batches_tracked</c> (see StableBatchNorm).</summary>
+    public const int FormatVersion = 2;
+
     internal CnnModel(GenreConvNet net, CnnArchitecture architecture, LogMelSettings settings,
                       IReadOnlyList<string> classes, int windowFrames, BandNormaliser normaliser, Device device)
     {
@@ -64,7 +67,7 @@ public sealed class CnnModel : IDisposable
         foreach (var batch in Windows(logMel))
             sum = sum + torch.nn.functional.softmax(Net.forward(batch), 1).sum(0L, keepdim: false);
         var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames).Count;
-        return (sum / starts).cpu().data<float>().ToArray();
+        return Mean(sum, starts);
     }
 
     /// <summary>Class probabilities for an audio file: decoded, resampled and analysed with <see cref="Settings"/>.</summary>
@@ -95,7 +98,16 @@ public sealed class CnnModel : IDisposable
         var sum = torch.zeros(new long[] { Net.EmbeddingSize }, ScalarType.Float32, Device);
         foreach (var batch in Windows(logMel)) sum = sum + Net.Embed(batch).sum(0L, keepdim: false);
         var starts = WindowSampler.TileStarts(logMel.Columns, WindowFrames).Count;
-        return (sum / starts).cpu().data<float>().ToArray();
+        return Mean(sum, starts);
+    }
+
+    // Divides on the managed side: an implicit torch Scalar (tensor / int) can be finalised by the GC while the
+    // native call still uses it, which crashed a long run with "Unknown scalar type".
+    private static float[] Mean(Tensor sum, int count)
+    {
+        var values = sum.cpu().data<float>().ToArray();
+        for (int i = 0; i < values.Length; i++) values[i] /= count;
+        return values;
     }
 
     private void CheckInput(Matrix logMel)
@@ -128,7 +140,7 @@ public sealed class CnnModel : IDisposable
         var header = new JsonObject
         {
             ["format"] = "genrify-cnn",
-            ["version"] = 1,
+            ["version"] = FormatVersion,
             ["architecture"] = Architecture.ToString(),
             ["classes"] = new JsonArray(Classes.Select(c => (JsonNode)c).ToArray()),
             ["window_frames"] = WindowFrames,
@@ -175,6 +187,9 @@ public sealed class CnnModel : IDisposable
         }
         catch (JsonException e) { throw new InvalidDataException($"{path}: unreadable header: {e.Message}", e); }
         if ((string?)header["format"] != "genrify-cnn") throw new InvalidDataException($"{path}: not a genrify-cnn header");
+        int version = (int?)header["version"] ?? 0;
+        if (version != FormatVersion)
+            throw new InvalidDataException($"{path}: CNN model format version {version}; this build reads version {FormatVersion} (retrain the model)");
         var architecture = Enum.Parse<CnnArchitecture>((string)header["architecture"]!);
         var classes = header["classes"]!.AsArray().Select(n => (string)n!).ToArray();
         var settings = header["log_mel"].Deserialize<LogMelSettings>() ?? throw new InvalidDataException("no log_mel");

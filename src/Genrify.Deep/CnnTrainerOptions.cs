@@ -3,6 +3,18 @@ namespace Genrify.Deep;
 /// <summary>Hyper-parameters and run settings of <see cref="CnnTrainer"/>. Defaults are the ones reported in docs/results-cnn.md.</summary>
 public sealed record CnnTrainerOptions
 {
+    /// <summary>
+    /// The configuration that did best on emotify's artist-disjoint folds (docs/results-cnn.md): Conv1dTime on 3 s
+    /// windows, 4 crops per clip and epoch, up to 60 epochs with patience 15. What <c>genrify train --model cnn</c> uses.
+    /// </summary>
+    public static CnnTrainerOptions Recommended { get; } = new()
+    {
+        Architecture = CnnArchitecture.Conv1dTime,
+        Epochs = 60,
+        Patience = 15,
+        CropsPerClip = 4,
+    };
+
     /// <summary>Network shape.</summary>
     public CnnArchitecture Architecture { get; init; } = CnnArchitecture.Conv2dSmall;
 
@@ -33,6 +45,12 @@ public sealed record CnnTrainerOptions
     /// <summary>Whether crops get gain and mask augmentation.</summary>
     public bool Augment { get; init; } = true;
 
+    /// <summary>
+    /// Mixup strength α: each batch is blended with a shuffled copy of itself, weight λ ~ Beta(α, α), and the loss
+    /// blends both labels alike. 0 turns it off.
+    /// </summary>
+    public double MixupAlpha { get; init; }
+
     /// <summary>Share of groups (artists) held out for early stopping; 0 trains for <see cref="Epochs"/> without validation.</summary>
     public double ValidationFraction { get; init; } = 0.15;
 
@@ -62,6 +80,7 @@ public sealed record CnnTrainerOptions
         if (!(WeightDecay >= 0)) throw new ArgumentException("WeightDecay must be non-negative");
         if (!(Dropout >= 0 && Dropout < 1)) throw new ArgumentException("Dropout must be in [0, 1)");
         if (!(WindowSeconds > 0) || !double.IsFinite(WindowSeconds)) throw new ArgumentException("WindowSeconds must be positive");
+        if (!(MixupAlpha >= 0) || !double.IsFinite(MixupAlpha)) throw new ArgumentException("MixupAlpha must be non-negative");
         if (CropsPerClip < 1) throw new ArgumentException("CropsPerClip must be at least 1");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new ArgumentException("ValidationFraction must be in [0, 1)");
         if (Threads < 0) throw new ArgumentException("Threads must be non-negative");

@@ -36,14 +36,14 @@ internal sealed class GenreConvNet : Module<Tensor, Tensor>
             if (twoD)
             {
                 blocks.Add(($"conv{i}", Conv2d(inChannels, c, 3, padding: 1, bias: false)));
-                blocks.Add(($"bn{i}", BatchNorm2d(c)));
+                blocks.Add(($"bn{i}", new StableBatchNorm(c)));
                 blocks.Add(($"relu{i}", ReLU()));
                 blocks.Add(($"pool{i}", MaxPool2d(2)));
             }
             else
             {
                 blocks.Add(($"conv{i}", Conv1d(inChannels, c, 3, padding: 1, bias: false)));
-                blocks.Add(($"bn{i}", BatchNorm1d(c)));
+                blocks.Add(($"bn{i}", new StableBatchNorm(c)));
                 blocks.Add(($"relu{i}", ReLU()));
                 blocks.Add(($"pool{i}", MaxPool1d(2)));
             }

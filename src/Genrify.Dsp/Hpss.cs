@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace Genrify.Dsp;
 
 /// <summary>
@@ -17,8 +20,9 @@ public static partial class Hpss
         ArgumentNullException.ThrowIfNull(magnitude);
         options ??= HpssOptions.Default;
         options.Validate();
-        foreach (float v in magnitude.Data)
-            if (!(v >= 0)) throw new ArgumentException("HPSS needs a non-negative, finite magnitude spectrogram.", nameof(magnitude));
+        // The minimum is NaN if any value is, so one SIMD reduction checks "no NaN, nothing negative".
+        if (magnitude.Data.Length > 0 && !(TensorPrimitives.Min<float>(magnitude.Data) >= 0))
+            throw new ArgumentException("HPSS needs a non-negative, finite magnitude spectrogram.", nameof(magnitude));
         return MasksUnchecked(magnitude, options);
     }
 
@@ -37,22 +41,7 @@ public static partial class Hpss
         if (splitZeros && power == 2f)
         {
             // Default settings: both masks share z = max(H, P) and the two squares (m + q == q + m exactly).
-            for (int i = 0; i < h.Length; i++)
-            {
-                float hi = h[i], pi = p[i];
-                float z = MathF.Max(hi, pi);
-                if (z < SoftMask.SmallestNormal)
-                {
-                    h[i] = 0.5f;
-                    p[i] = 0.5f;
-                    continue;
-                }
-                float a = hi / z, b = pi / z;
-                float m = a * a, q = b * b;
-                float sum = m + q;
-                h[i] = m / sum;
-                p[i] = q / sum;
-            }
+            DefaultMasks(h, p);
         }
         else
         {
@@ -89,36 +78,38 @@ public static partial class Hpss
     public static (ComplexMatrix Harmonic, ComplexMatrix Percussive) Decompose(ComplexMatrix stft, HpssOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stft);
+        return Decompose(stft, stft.Magnitude(1f), options);
+    }
+
+    /// <summary>
+    /// <see cref="Decompose(ComplexMatrix, HpssOptions?)"/> with |STFT| already at hand (it must be
+    /// <c>stft.Magnitude()</c>; callers that share one analysis pass it to skip recomputing it).
+    /// </summary>
+    /// <exception cref="ArgumentException">Shapes differ, or a value is not finite.</exception>
+    public static (ComplexMatrix Harmonic, ComplexMatrix Percussive) Decompose(ComplexMatrix stft, Matrix magnitude, HpssOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stft);
+        ArgumentNullException.ThrowIfNull(magnitude);
+        if (magnitude.Rows != stft.Rows || magnitude.Columns != stft.Columns)
+            throw new ArgumentException($"magnitude is {magnitude.Rows}×{magnitude.Columns}, the STFT {stft.Rows}×{stft.Columns}.", nameof(magnitude));
         options ??= HpssOptions.Default;
         options.Validate();
-        Matrix mag = stft.Magnitude(1f);
-        foreach (float v in mag.Data)
-            if (!float.IsFinite(v)) throw new ArgumentException("HPSS needs a finite STFT.", nameof(stft));
+        Matrix mag = magnitude;
+        // |D| ≥ 0, so its maximum is finite exactly when every value is (a NaN makes the maximum NaN).
+        if (mag.Data.Length > 0 && !float.IsFinite(TensorPrimitives.Max<float>(mag.Data)))
+            throw new ArgumentException("HPSS needs a finite STFT.", nameof(stft));
         var (maskH, maskP) = MasksUnchecked(mag, options);
         int count = mag.Data.Length;
         var harmonic = new ComplexMatrix(stft.Rows, stft.Columns);
         var percussive = new ComplexMatrix(stft.Rows, stft.Columns);
         float[] re = stft.Real, im = stft.Imag, m = mag.Data, mhd = maskH.Data, mpd = maskP.Data;
-        for (int i = 0; i < count; i++)
-        {
-            // librosa.magphase: phase = D / |D| component-wise in float32, 1 + 0j where |D| = 0.
-            float mi = m[i];
-            float zero = mi == 0f ? 1f : 0f;
-            float nonzero = mi + zero;
-            float phaseRe = re[i] / nonzero + zero;
-            float phaseIm = im[i] / nonzero;
-            float ah = mi * mhd[i], ap = mi * mpd[i];
-            harmonic.Real[i] = ah * phaseRe;
-            harmonic.Imag[i] = ah * phaseIm;
-            percussive.Real[i] = ap * phaseRe;
-            percussive.Imag[i] = ap * phaseIm;
-        }
+        ApplyMasks(re, im, m, mhd, mpd, harmonic, percussive);
         return (harmonic, percussive);
     }
 
     /// <summary>
     /// librosa.effects.hpss: STFT (<paramref name="stft"/>, default n_fft 2048, hop 512, centred, zero padding),
-    /// <see cref="Decompose"/>, and an inverse STFT of each part back to <c>len(y)</c> samples.
+    /// <see cref="Decompose(ComplexMatrix, HpssOptions?)"/>, and an inverse STFT of each part back to <c>len(y)</c> samples.
     /// </summary>
     public static (float[] Harmonic, float[] Percussive) Separate(ReadOnlySpan<float> y, HpssOptions? options = null, StftOptions? stft = null)
     {
@@ -136,5 +127,85 @@ public static partial class Hpss
             Length = y.Length,
         };
         return (Istft.Compute(h, inverse), Istft.Compute(p, inverse));
+    }
+
+    /// <summary>softmask(H, P) and softmask(P, H) at power 2 with split zeros, in place (H becomes the harmonic mask).</summary>
+    private static void DefaultMasks(float[] h, float[] p)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var tiny = Vector256.Create(SoftMask.SmallestNormal);
+            var half = Vector256.Create(0.5f);
+            for (; i <= h.Length - 8; i += 8)
+            {
+                var hi = Vector256.LoadUnsafe(ref h[0], (nuint)i);
+                var pi = Vector256.LoadUnsafe(ref p[0], (nuint)i);
+                var z = Vector256.Max(hi, pi);
+                var a = hi / z;
+                var b = pi / z;
+                var m = a * a;
+                var q = b * b;
+                var sum = m + q;
+                var small = Vector256.LessThan(z, tiny);
+                Vector256.ConditionalSelect(small, half, m / sum).StoreUnsafe(ref h[0], (nuint)i);
+                Vector256.ConditionalSelect(small, half, q / sum).StoreUnsafe(ref p[0], (nuint)i);
+            }
+        }
+        for (; i < h.Length; i++)
+        {
+            float hi = h[i], pi = p[i];
+            float z = MathF.Max(hi, pi);
+            if (z < SoftMask.SmallestNormal)
+            {
+                h[i] = 0.5f;
+                p[i] = 0.5f;
+                continue;
+            }
+            float a = hi / z, b = pi / z;
+            float m = a * a, q = b * b;
+            float sum = m + q;
+            h[i] = m / sum;
+            p[i] = q / sum;
+        }
+    }
+
+    /// <summary>(|D|·M) · D/|D| for both masks, librosa.magphase's phase (D / |D| in float32, 1 + 0j where |D| = 0).</summary>
+    private static void ApplyMasks(float[] re, float[] im, float[] m, float[] mh, float[] mp, ComplexMatrix harmonic, ComplexMatrix percussive)
+    {
+        float[] hr = harmonic.Real, hi = harmonic.Imag, pr = percussive.Real, pim = percussive.Imag;
+        int i = 0, count = m.Length;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256.Create(1f);
+            for (; i <= count - 8; i += 8)
+            {
+                nuint k = (nuint)i;
+                var mi = Vector256.LoadUnsafe(ref m[0], k);
+                var zero = Vector256.ConditionalSelect(Vector256.Equals(mi, Vector256<float>.Zero), one, Vector256<float>.Zero);
+                var nonzero = mi + zero;
+                var phaseRe = Vector256.LoadUnsafe(ref re[0], k) / nonzero + zero;
+                var phaseIm = Vector256.LoadUnsafe(ref im[0], k) / nonzero;
+                var ah = mi * Vector256.LoadUnsafe(ref mh[0], k);
+                var ap = mi * Vector256.LoadUnsafe(ref mp[0], k);
+                (ah * phaseRe).StoreUnsafe(ref hr[0], k);
+                (ah * phaseIm).StoreUnsafe(ref hi[0], k);
+                (ap * phaseRe).StoreUnsafe(ref pr[0], k);
+                (ap * phaseIm).StoreUnsafe(ref pim[0], k);
+            }
+        }
+        for (; i < count; i++)
+        {
+            float mi = m[i];
+            float zero = mi == 0f ? 1f : 0f;
+            float nonzero = mi + zero;
+            float phaseRe = re[i] / nonzero + zero;
+            float phaseIm = im[i] / nonzero;
+            float ah = mi * mh[i], ap = mi * mp[i];
+            hr[i] = ah * phaseRe;
+            hi[i] = ah * phaseIm;
+            pr[i] = ap * phaseRe;
+            pim[i] = ap * phaseIm;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Genrify.Dsp;
 
@@ -38,10 +39,12 @@ public static unsafe class Istft
         double[] window = Windows.PaddedHann(winLength, nFft);
         var fft = RealFft.Get(nFft);
         int bins = fft.Bins, usedBins = Math.Min(bins, stft.Rows);
-        double* spectrum = RealFft.AllocAligned(2 * bins);
+        int stride = (2 * bins + 7) & ~7; // keep every spectrum 64-byte aligned
+        double* spectra = RealFft.AllocAligned(stride * Block);
         double* frame = RealFft.AllocAligned(nFft);
         try
         {
+            var block = new FrameBlock(stft, usedBins, fft, window, spectra, stride, frame);
             int startFrame = 0;
             long offset = 0;
             if (options.Center)
@@ -50,30 +53,26 @@ public static unsafe class Istft
                 // The head frames touch the padding: overlap-add them into their own buffer, then drop n_fft/2 samples.
                 var head = new float[nFft + (long)hop * (startFrame - 1)];
                 int headFrames = Math.Min(startFrame, columns);
-                for (int t = 0; t < headFrames; t++)
-                    OverlapAdd(stft, t, usedBins, fft, window, spectrum, frame, head, (long)t * hop);
+                block.Run(0, headFrames, head, t => (long)t * hop);
                 long headKept = head.Length - nFft / 2;
                 if (y.Length < headKept) head.AsSpan(nFft / 2, y.Length).CopyTo(y);
                 else head.AsSpan(nFft / 2).CopyTo(y);
                 offset = (long)startFrame * hop - nFft / 2;
             }
-            for (int t = startFrame; t < nFrames; t++)
-                OverlapAdd(stft, t, usedBins, fft, window, spectrum, frame, y, (long)(t - startFrame) * hop + offset);
+            int first = startFrame;
+            long off = offset;
+            block.Run(first, nFrames, y, t => (long)(t - first) * hop + off);
         }
         finally
         {
-            NativeMemory.AlignedFree(spectrum);
+            NativeMemory.AlignedFree(spectra);
             NativeMemory.AlignedFree(frame);
         }
 
         var windowSum = WindowSumSquare(window, nFrames, hop);
         int start = options.Center ? nFft / 2 : 0;
-        for (int i = 0; i < y.Length; i++)
-        {
-            long j = i + (long)start;
-            float w = j < windowSum.Length ? windowSum[j] : 0f;
-            if (w > TinyFloat) y[i] /= w;
-        }
+        int both = (int)Math.Clamp(windowSum.Length - (long)start, 0, y.Length);
+        DivideWhereAboveTiny(y.AsSpan(0, both), windowSum.AsSpan(start, both));
         return y;
     }
 
@@ -87,37 +86,109 @@ public static unsafe class Istft
     internal static float[] WindowSumSquare(double[] paddedWindow, int nFrames, int hop)
     {
         int nFft = paddedWindow.Length;
+        nFrames = Math.Max(0, nFrames);
         long n = nFft + (long)hop * Math.Max(0, nFrames - 1);
         var x = new float[n];
-        for (int t = 0; t < nFrames; t++)
-        {
-            long s = (long)t * hop;
-            long count = Math.Min(nFft, n - s);
-            for (int i = 0; i < count; i++)
-            {
-                double w = paddedWindow[i];
-                x[s + i] = (float)(x[s + i] + w * w);
-            }
-        }
+        // Where every frame that could cover a sample exists (from n_fft − 1 up to nFrames·hop), the sum adds the same
+        // window taps in the same order for all samples with the same position modulo hop: compute one period, copy it.
+        long periodicStart = Math.Min(nFft - 1, n), periodicEnd = Math.Min((long)nFrames * hop, n);
+        for (long p = 0; p < periodicStart; p++) x[p] = SumSquareAt(paddedWindow, nFrames, hop, p);
+        for (long p = periodicStart; p < periodicEnd; p++)
+            x[p] = p < periodicStart + hop ? SumSquareAt(paddedWindow, nFrames, hop, p) : x[p - hop];
+        for (long p = Math.Max(periodicStart, periodicEnd); p < n; p++) x[p] = SumSquareAt(paddedWindow, nFrames, hop, p);
         return x;
     }
 
-    private static void OverlapAdd(ComplexMatrix stft, int t, int usedBins, RealFft fft, double[] window,
-        double* spectrum, double* frame, float[] target, long at)
+    /// <summary>Σ over frames t (in increasing order, float32 accumulator) of w²[p − t·hop].</summary>
+    private static float SumSquareAt(double[] paddedWindow, int nFrames, int hop, long p)
     {
-        int cols = stft.Columns, bins = fft.Bins, nFft = fft.Size;
-        for (int k = 0; k < usedBins; k++)
+        int nFft = paddedWindow.Length;
+        long tMin = Math.Max(0, p - nFft + 1 <= 0 ? 0 : (p - nFft + hop) / hop);
+        long tMax = Math.Min(nFrames - 1, p / hop);
+        float acc = 0f;
+        for (long t = tMin; t <= tMax; t++)
         {
-            spectrum[2 * k] = stft.Real[(long)k * cols + t];
-            spectrum[2 * k + 1] = stft.Imag[(long)k * cols + t];
+            double w = paddedWindow[p - t * hop];
+            acc = (float)(acc + w * w);
         }
-        for (int k = usedBins; k < bins; k++) spectrum[2 * k] = spectrum[2 * k + 1] = 0f;
-        fft.InverseAligned(spectrum, frame);
+        return acc;
+    }
+
+    /// <summary>y[i] /= w[i] where w[i] exceeds float32's tiny (librosa leaves the other samples as they are).</summary>
+    private static void DivideWhereAboveTiny(Span<float> y, ReadOnlySpan<float> w)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var tiny = Vector256.Create(TinyFloat);
+            for (; i <= y.Length - 8; i += 8)
+            {
+                var yv = Vector256.Create(y.Slice(i, 8));
+                var wv = Vector256.Create(w.Slice(i, 8));
+                Vector256.ConditionalSelect(Vector256.GreaterThan(wv, tiny), yv / wv, yv).CopyTo(y.Slice(i, 8));
+            }
+        }
+        for (; i < y.Length; i++)
+            if (w[i] > TinyFloat) y[i] /= w[i];
+    }
+
+    // Frames are gathered from the row-major STFT in blocks (runs of Block values per bin) rather than one strided column at a time.
+    private const int Block = 16;
+
+    /// <summary>The inverse transforms and overlap-add of a range of frames, a block at a time.</summary>
+    private readonly struct FrameBlock(ComplexMatrix stft, int usedBins, RealFft fft, double[] window, double* spectra, int stride, double* frame)
+    {
+        public void Run(int from, int to, float[] target, Func<int, long> position)
+        {
+            int cols = stft.Columns, bins = fft.Bins;
+            for (int first = from; first < to; first += Block)
+            {
+                int count = Math.Min(Block, to - first);
+                fixed (float* re = stft.Real)
+                fixed (float* im = stft.Imag)
+                    for (int k = 0; k < usedBins; k++)
+                    {
+                        float* r = re + (long)k * cols + first, i = im + (long)k * cols + first;
+                        double* s = spectra + 2 * k;
+                        for (int b = 0; b < count; b++, s += stride)
+                        {
+                            s[0] = r[b];
+                            s[1] = i[b];
+                        }
+                    }
+                for (int b = 0; b < count; b++)
+                {
+                    double* s = spectra + (long)b * stride;
+                    for (int k = usedBins; k < bins; k++) s[2 * k] = s[2 * k + 1] = 0;
+                    fft.InverseAligned(s, frame);
+                    AddWindowed(frame, fft.Size, window, target, position(first + b));
+                }
+            }
+        }
+    }
+
+    /// <summary>target[at + i] += frame[i] / n · window[i]: numpy's irfft is float64 (scaled by 1/n), added into float32.</summary>
+    private static void AddWindowed(double* frame, int nFft, double[] window, float[] target, long at)
+    {
         if (at >= target.Length || at < 0) return;
         int count = (int)Math.Min(nFft, target.Length - at);
-        // numpy's irfft is float64 (scaled by 1/n); the windowed frame is added into the float32 output.
         double scale = 1.0 / nFft;
-        for (int i = 0; i < count; i++)
-            target[at + i] = (float)(target[at + i] + frame[i] * scale * window[i]);
+        int i = 0;
+        fixed (float* dst0 = &target[at])
+        fixed (double* w = window)
+        {
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sv = Vector256.Create(scale);
+                for (; i <= count - 8; i += 8)
+                {
+                    var (lo, hi) = Vector256.Widen(Vector256.Load(dst0 + i));
+                    lo += Vector256.Load(frame + i) * sv * Vector256.Load(w + i);
+                    hi += Vector256.Load(frame + i + 4) * sv * Vector256.Load(w + i + 4);
+                    Vector256.Narrow(lo, hi).Store(dst0 + i);
+                }
+            }
+            for (; i < count; i++) dst0[i] = (float)(dst0[i] + frame[i] * scale * w[i]);
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace Genrify.Dsp;
 
 /// <summary>
@@ -21,42 +24,78 @@ public static class Pitch
         if (bins < 2) throw new ArgumentException("piptrack needs at least 2 frequency bins.", nameof(spectrogram));
         int n = nFft ?? 2 * (bins - 1);
         if (n < 1) throw new ArgumentException($"n_fft must be positive (got {n}).", nameof(nFft));
+        var pitches = new Matrix(bins, frames);
+        var mags = new Matrix(bins, frames);
+        Track(spectrogram, sampleRate, n, fmin, fmax, threshold, reference, (k, t, pitch, magnitude) =>
+        {
+            pitches[k, t] = pitch;
+            mags[k, t] = magnitude;
+        });
+        return (pitches, mags);
+    }
+
+    private delegate void PeakVisitor(int bin, int frame, float pitch, float magnitude);
+
+    // Frames are read a block at a time: runs of Block values per bin instead of one strided column (one cache line per value).
+    private const int Block = 16;
+
+    /// <summary>piptrack's peak picking; calls <paramref name="visit"/> for every pitch candidate, frame by frame.</summary>
+    private static void Track(Matrix spectrogram, double sampleRate, int n, double fmin, double fmax, double threshold,
+        double? reference, PeakVisitor visit)
+    {
+        int bins = spectrogram.Rows, frames = spectrogram.Columns;
         double lo = Math.Max(fmin, 0), hi = Math.Min(fmax, sampleRate / 2);
         double binHz = 1.0 / (n * (1.0 / sampleRate)); // np.fft.rfftfreq
         float[] s = spectrogram.Data;
-        var pitches = new Matrix(bins, frames);
-        var mags = new Matrix(bins, frames);
         float thr32 = (float)threshold;
         float refAbs = reference is double r ? (float)Math.Abs(r) : 0f;
-        var column = new float[bins];
+        var block = new float[Block * bins];
         var masked = new float[bins];
-        for (int t = 0; t < frames; t++)
+        for (int t0 = 0; t0 < frames; t0 += Block)
         {
-            float max = float.NegativeInfinity;
+            int count = Math.Min(Block, frames - t0);
             for (int k = 0; k < bins; k++)
             {
-                float v = MathF.Abs(s[k * frames + t]);
-                column[k] = v;
-                if (v > max) max = v;
+                int row = k * frames + t0;
+                for (int b = 0; b < count; b++) block[b * bins + k] = MathF.Abs(s[row + b]);
             }
-            float refValue = reference is null ? thr32 * max : refAbs;
-            for (int k = 0; k < bins; k++) masked[k] = column[k] > refValue ? column[k] : 0f;
-            for (int k = 1; k < bins; k++)
+            for (int b = 0; b < count; b++)
             {
-                bool isMax = k == bins - 1
-                    ? masked[k] > masked[k - 1]
-                    : masked[k] > masked[k - 1] && masked[k] >= masked[k + 1];
-                if (!isMax) continue;
-                double f = k * binHz;
-                if (!(lo <= f && f < hi)) continue;
-                float shift = k == bins - 1 ? 0f : ParabolicShift(column[k - 1], column[k], column[k + 1]);
-                float avg = k == bins - 1 ? (column[k] - column[k - 1]) / 1.0f : (column[k + 1] - column[k - 1]) / 2.0f;
-                float dskew = 0.5f * avg * shift;
-                pitches[k, t] = (float)((k + (double)shift) * sampleRate / n);
-                mags[k, t] = column[k] + dskew;
+                int t = t0 + b;
+                var column = new ReadOnlySpan<float>(block, b * bins, bins);
+                float refValue = reference is null ? thr32 * TensorPrimitives.Max(column) : refAbs;
+                MaskBelow(column, refValue, masked);
+                for (int k = 1; k < bins; k++)
+                {
+                    bool isMax = k == bins - 1
+                        ? masked[k] > masked[k - 1]
+                        : masked[k] > masked[k - 1] && masked[k] >= masked[k + 1];
+                    if (!isMax) continue;
+                    double f = k * binHz;
+                    if (!(lo <= f && f < hi)) continue;
+                    float shift = k == bins - 1 ? 0f : ParabolicShift(column[k - 1], column[k], column[k + 1]);
+                    float avg = k == bins - 1 ? (column[k] - column[k - 1]) / 1.0f : (column[k + 1] - column[k - 1]) / 2.0f;
+                    float dskew = 0.5f * avg * shift;
+                    visit(k, t, (float)((k + (double)shift) * sampleRate / n), column[k] + dskew);
+                }
             }
         }
-        return (pitches, mags);
+    }
+
+    /// <summary>masked[k] = column[k] if above <paramref name="threshold"/>, else 0 (eight bins per step).</summary>
+    private static void MaskBelow(ReadOnlySpan<float> column, float threshold, float[] masked)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var t = Vector256.Create(threshold);
+            for (; k <= column.Length - 8; k += 8)
+            {
+                var v = Vector256.Create(column.Slice(k, 8));
+                (Vector256.GreaterThan(v, t) & v).CopyTo(masked.AsSpan(k, 8));
+            }
+        }
+        for (; k < column.Length; k++) masked[k] = column[k] > threshold ? column[k] : 0f;
     }
 
     /// <summary>librosa's parabolic-interpolation stencil (numba: float32 sums promoted to float64 by the integer 2).</summary>
@@ -76,21 +115,25 @@ public static class Pitch
     public static double EstimateTuning(Matrix spectrogram, double sampleRate = 22050, int? nFft = null, double resolution = 0.01,
         int binsPerOctave = 12, double fmin = 150.0, double fmax = 4000.0, double threshold = 0.1)
     {
-        var (pitches, mags) = PipTrack(spectrogram, sampleRate, nFft, fmin, fmax, threshold);
-        float[] p = pitches.Data, m = mags.Data;
-        int count = 0;
-        for (int i = 0; i < p.Length; i++) if (p[i] > 0) count++;
-        float magThreshold = 0f;
-        if (count > 0)
+        ArgumentNullException.ThrowIfNull(spectrogram);
+        if (!(sampleRate > 0)) throw new ArgumentException($"sample rate must be positive (got {sampleRate}).", nameof(sampleRate));
+        if (spectrogram.Rows < 2) throw new ArgumentException("piptrack needs at least 2 frequency bins.", nameof(spectrogram));
+        int n = nFft ?? 2 * (spectrogram.Rows - 1);
+        if (n < 1) throw new ArgumentException($"n_fft must be positive (got {n}).", nameof(nFft));
+        // Only the candidates matter here (pitch > 0): collect them instead of two bins × frames matrices.
+        // The median and the histogram below do not depend on the order in which candidates are visited.
+        var candidatePitches = new List<float>();
+        var candidateMags = new List<float>();
+        Track(spectrogram, sampleRate, n, fmin, fmax, threshold, null, (_, _, pitch, magnitude) =>
         {
-            var selected = new float[count];
-            int j = 0;
-            for (int i = 0; i < p.Length; i++) if (p[i] > 0) selected[j++] = m[i];
-            magThreshold = MedianFloat32(selected);
-        }
+            if (!(pitch > 0)) return;
+            candidatePitches.Add(pitch);
+            candidateMags.Add(magnitude);
+        });
+        float magThreshold = candidateMags.Count > 0 ? MedianFloat32(candidateMags.ToArray()) : 0f;
         var freqs = new List<float>();
-        for (int i = 0; i < p.Length; i++)
-            if (p[i] > 0 && m[i] >= magThreshold) freqs.Add(p[i]);
+        for (int i = 0; i < candidatePitches.Count; i++)
+            if (candidateMags[i] >= magThreshold) freqs.Add(candidatePitches[i]);
         return PitchTuning(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(freqs), resolution, binsPerOctave);
     }
 

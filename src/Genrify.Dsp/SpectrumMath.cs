@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Genrify.Dsp;
 
@@ -9,13 +12,63 @@ internal static class SpectrumMath
     public static void Magnitude(ReadOnlySpan<float> re, ReadOnlySpan<float> im, Span<float> destination, float power)
     {
         if (!(power > 0) || !float.IsFinite(power)) throw new ArgumentException($"power must be positive and finite (got {power}).", nameof(power));
-        for (int i = 0; i < destination.Length; i++)
-        {
-            double r = re[i], m = im[i];
-            destination[i] = (float)Math.Sqrt(r * r + m * m);
-        }
+        Hypot(re, im, destination);
         if (power == 1f) return;
         if (power == 2f) TensorPrimitives.Multiply(destination, destination, destination);
         else TensorPrimitives.Pow(destination, power, destination);
+    }
+
+    /// <summary>
+    /// float32 sqrt(re² + im²) through float64: the squares are exact there and the sum and root are rounded once each,
+    /// which is numpy's correctly rounded complex64 abs. SIMD lanes do the same IEEE operations as the scalar tail.
+    /// </summary>
+    public static void Hypot(ReadOnlySpan<float> re, ReadOnlySpan<float> im, Span<float> destination)
+    {
+        int n = destination.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            ref float r = ref MemoryMarshal.GetReference(re);
+            ref float m = ref MemoryMarshal.GetReference(im);
+            ref float d = ref MemoryMarshal.GetReference(destination);
+            for (; i <= n - 8; i += 8)
+            {
+                var (rLo, rHi) = Vector256.Widen(Vector256.LoadUnsafe(ref r, (nuint)i));
+                var (mLo, mHi) = Vector256.Widen(Vector256.LoadUnsafe(ref m, (nuint)i));
+                var lo = Vector256.Sqrt(rLo * rLo + mLo * mLo);
+                var hi = Vector256.Sqrt(rHi * rHi + mHi * mHi);
+                Vector256.Narrow(lo, hi).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double a = re[i], b = im[i];
+            destination[i] = (float)Math.Sqrt(a * a + b * b);
+        }
+    }
+
+    /// <summary>
+    /// destination[k] = |X_k| for an interleaved float64 spectrum (re, im, re, im, …) cast to complex64 first, as
+    /// numpy's <c>np.abs(stft.astype(complex64))</c>: each part rounded to float32, then <see cref="Hypot"/>'s exact recipe.
+    /// </summary>
+    public static unsafe void InterleavedHypot(double* spectrum, int bins, float* destination)
+    {
+        int k = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; k <= bins - 4; k += 4)
+            {
+                // Round each part to float32 and back (exact), square, then add re² + im² pairwise.
+                var a = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k)));
+                var b = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k + 4)));
+                var sums = Avx.HorizontalAdd(a * a, b * b); // |X_k|², |X_k+2|², |X_k+1|², |X_k+3|²
+                sums = Avx2.Permute4x64(sums, 0b11_01_10_00);
+                Avx.Store(destination + k, Avx.ConvertToVector128Single(Avx.Sqrt(sums)));
+            }
+        }
+        for (; k < bins; k++)
+        {
+            double re = (float)spectrum[2 * k], im = (float)spectrum[2 * k + 1];
+            destination[k] = (float)Math.Sqrt(re * re + im * im);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
@@ -65,7 +66,9 @@ public static unsafe class Stft
         int padLeft = options.Center ? nFft / 2 : 0;
         var fft = RealFft.Get(nFft);
         double[] window = Windows.PaddedHann(options.EffectiveWinLength, nFft);
-        int stride = (2 * bins + 7) & ~7; // keep every spectrum 64-byte aligned
+        // Every spectrum 64-byte aligned, and one extra cache line so that a block of 2048-point spectra is not laid out
+        // at a 16 KiB stride, which would map them all onto the same L1 sets when the sinks read across frames.
+        int stride = ((2 * bins + 7) & ~7) + 8;
         double* input = RealFft.AllocAligned(nFft);
         double* spectra = RealFft.AllocAligned(stride * Block);
         try
@@ -126,24 +129,37 @@ public static unsafe class Stft
     private readonly struct MagnitudeSink(Matrix m, float power) : ISink
     {
         // numpy casts the spectrum to complex64, then np.abs is float32 hypot (correctly rounded), then ** power in float32.
+        // Each frame's magnitudes are computed along its contiguous spectrum with SIMD, then the block is transposed.
         public void Write(int first, int count, double* spectra, int stride, int bins)
         {
             int cols = m.Columns;
-            fixed (float* data = m.Data)
-                for (int k = 0; k < bins; k++)
+            int pitch = (bins + 15) & ~15;
+            float[] block = ArrayPool<float>.Shared.Rent(pitch * Block);
+            try
+            {
+                fixed (float* mags = block)
+                fixed (float* data = m.Data)
                 {
-                    float* d = data + (long)k * cols + first;
-                    double* s = spectra + 2 * k;
-                    for (int b = 0; b < count; b++, s += stride)
+                    for (int b = 0; b < count; b++)
                     {
-                        double re = (float)s[0], im = (float)s[1];
-                        d[b] = (float)Math.Sqrt(re * re + im * im);
+                        float* frame = mags + b * pitch;
+                        SpectrumMath.InterleavedHypot(spectra + (long)b * stride, bins, frame);
+                        if (power == 1f) continue;
+                        var row = new Span<float>(frame, bins);
+                        if (power == 2f) TensorPrimitives.Multiply(row, row, row);
+                        else TensorPrimitives.Pow(row, power, row);
                     }
-                    if (power == 1f) continue;
-                    var row = new Span<float>(d, count);
-                    if (power == 2f) TensorPrimitives.Multiply(row, row, row);
-                    else TensorPrimitives.Pow(row, power, row);
+                    for (int k = 0; k < bins; k++)
+                    {
+                        float* d = data + (long)k * cols + first;
+                        for (int b = 0; b < count; b++) d[b] = mags[b * pitch + k];
+                    }
                 }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(block);
+            }
         }
     }
 }

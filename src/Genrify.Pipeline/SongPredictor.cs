@@ -10,7 +10,7 @@ namespace Genrify.Pipeline;
 /// model's own preset, and predicts. Refuses a model whose preset or features differ from what this build extracts.
 /// Thread-safe: one instance serves concurrent requests.
 /// </summary>
-public sealed class SongPredictor
+public sealed class SongPredictor : IGenrePredictor
 {
     /// <summary>Wraps a loaded model; throws <see cref="ModelFileException"/> if this build cannot extract its features.</summary>
     public SongPredictor(GenreModel model, PresetRegistry? presets = null)
@@ -33,6 +33,15 @@ public sealed class SongPredictor
 
     /// <summary>The preset the model was trained on.</summary>
     public IFeaturePreset Preset { get; }
+
+    /// <inheritdoc />
+    public string Description => $"{Model.TrainerName} on '{Preset.Name}' features, classes {string.Join(", ", Model.ClassNames)}";
+
+    /// <inheritdoc />
+    public int SampleRate => Preset.SampleRate;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Classes => Model.ClassNames;
 
     /// <summary>Loads a model file (see <see cref="GenreModel.Load"/>) and checks it against this build.</summary>
     public static SongPredictor Load(string modelPath)

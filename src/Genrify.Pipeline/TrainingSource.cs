@@ -56,7 +56,9 @@ public static class TrainingSource
             Cache = cache,
         });
         var result = extractor.Run(collection, options.Progress, options.Cancel);
-        return new TrainingData(DatasetConversion.ToDataset(result.Table), preset.Name, preset.Options, result);
+        var data = DatasetConversion.ToDataset(result.Table);
+        if (options.IncludeSpotifyFeatures) data = SpotifyColumns.Join(data, collection);
+        return new TrainingData(data, preset.Name, preset.Options, result);
     }
 
     /// <summary>The registered preset whose feature names are exactly <paramref name="names"/>, if any.</summary>
@@ -111,6 +113,12 @@ public sealed record TrainingSourceOptions
 
     /// <summary>Cache folder (default: the user cache, $XDG_CACHE_HOME/genrify).</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// Append the manifest's Spotify audio features (as <c>spotify_&lt;name&gt;</c> columns) to the extracted ones, to
+    /// compare feature sets; a model trained with them cannot classify bare audio.
+    /// </summary>
+    public bool IncludeSpotifyFeatures { get; init; }
 
     /// <summary>Progress of the extraction.</summary>
     public IProgress<BatchProgress>? Progress { get; init; }

@@ -26,6 +26,21 @@ public class CnnTrainerTests
     }
 
     [Fact]
+    public void MixupStillLearnsAndStaysDeterministic()
+    {
+        var train = SyntheticClips.Set(perClass: 10, classes: 3, seed: 1);
+        var options = SyntheticClips.TinyOptions(epochs: 12) with { MixupAlpha = 0.4 }; // mixup learns more slowly
+        using var a = new CnnTrainer(options).Train(train, Classes).Model;
+        using var b = new CnnTrainer(options).Train(train, Classes).Model;
+        using var plain = new CnnTrainer(options with { MixupAlpha = 0 }).Train(train, Classes).Model;
+        var test = SyntheticClips.Set(perClass: 5, classes: 3, seed: 99);
+        int correct = test.Count(e => a.Predict(e.LogMel) == e.Label);
+        Assert.True(correct >= 13, $"only {correct}/15 new clips right");
+        Assert.Equal(a.PredictProbabilities(test[0].LogMel), b.PredictProbabilities(test[0].LogMel));
+        Assert.NotEqual(a.PredictProbabilities(test[0].LogMel), plain.PredictProbabilities(test[0].LogMel));
+    }
+
+    [Fact]
     public void SameSeedGivesIdenticalModels()
     {
         var data = SyntheticClips.Set(perClass: 4, classes: 3, seed: 2);

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace Genrify.Learning.Tests;
 
 /// <summary>
-/// The figures of docs/results-learning.md: stratified 10-fold (shuffled, seed 0) with standard scaling on the
+/// The figures of docs/results.md: stratified 10-fold (shuffled, seed 0) with standard scaling on the
 /// GTZAN table, and Emotify's predefined artist-disjoint folds. Thresholds sit a little under scikit-learn's
 /// figures for the same models (GTZAN: LogReg 72.5%, HistGB 75.2%; Emotify: LogReg 60.4%, HistGB 60.9%).
 /// Run: dotnet test tests/Genrify.Learning.Tests -c Release --filter ReferenceMeasurement --logger "console;verbosity=detailed"

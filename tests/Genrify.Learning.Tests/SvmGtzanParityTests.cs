@@ -107,15 +107,8 @@ public sealed class SvmGtzanParityTests
 /// </summary>
 internal static class SvmGtzanTable
 {
-    public static string Path()
-    {
-        for (var dir = new DirectoryInfo(TestData.RepositoryRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data", "gtzan", "features_30_sec.csv");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("GTZAN table not found: expected shared/data/gtzan/features_30_sec.csv beside or above the repository");
-    }
+    // The repository's copy of ../shared/data/gtzan/features_30_sec.csv (byte-identical), so the test needs nothing outside the clone.
+    public static string Path() => System.IO.Path.Combine(TestData.Directory, "tables", "gtzan_features_30_sec.csv");
 
     public static (double[][] X, int[] Y) Load(string? path = null)
     {

@@ -8,8 +8,9 @@ using Genrify.Pipeline;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify predict SONG... [--model M] [--top 3] [--json]</c>: each song's genres with probabilities. A song that
-/// cannot be decoded gives one error line and exit code 1; the others are still answered.
+/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu]</c>: each song's genres with probabilities.
+/// The model may be a feature model or a CNN (told apart by the file's first bytes). A song that cannot be decoded
+/// gives one error line and exit code 1; the others are still answered.
 /// </summary>
 public sealed class PredictCommand : ICliCommand
 {
@@ -20,19 +21,27 @@ public sealed class PredictCommand : ICliCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model file (default: $GENRIFY_MODEL or the bundled GTZAN model)" };
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, genres:[{genre, probability}], warnings?}" };
-        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json };
+        var device = new Option<string>("--device") { Description = "For a cnn model: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
+        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device };
         command.SetAction((parse, cancel) => Task.FromResult(
-            Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json), cancel)));
+            Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
+                parse.GetValue(device)!, cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, CancellationToken cancel)
+    private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, string device, CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
-        SongPredictor predictor;
-        try { predictor = SongPredictor.Load(modelPath); }
+        IGenrePredictor predictor;
+        try { predictor = GenrePredictors.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
+        catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
+        try { return Predict(context, predictor, songs, top, json, cancel); }
+        finally { (predictor as IDisposable)?.Dispose(); }
+    }
 
+    private static int Predict(CliContext context, IGenrePredictor predictor, string[] songs, int top, bool json, CancellationToken cancel)
+    {
         int failures = 0;
         foreach (var song in songs)
         {

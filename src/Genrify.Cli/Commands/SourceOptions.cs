@@ -36,7 +36,7 @@ internal sealed class SourceOptions
     }
 
     /// <summary>Loads the source; on failure prints one line and returns null.</summary>
-    public TrainingData? Load(CliContext context, ParseResult parse, CancellationToken cancel)
+    public TrainingData? Load(CliContext context, ParseResult parse, CancellationToken cancel, bool includeSpotify = false)
     {
         string source = parse.GetValue(Source)!;
         try
@@ -46,6 +46,7 @@ internal sealed class SourceOptions
                 Presets = context.Presets,
                 Jobs = parse.GetValue(Jobs),
                 UseCache = !parse.GetValue(NoCache),
+                IncludeSpotifyFeatures = includeSpotify,
                 Progress = new PlainProgress(context.Error),
                 Cancel = cancel,
             });

@@ -13,6 +13,9 @@ internal static unsafe partial class Fftw
     /// <summary>FFTW_UNALIGNED: the plan makes no alignment assumption, so it may be executed on any array.</summary>
     public const uint Unaligned = 1u << 1;
 
+    /// <summary>FFTW_MEASURE (flags 0): time candidate plans; slow (150–300 ms per size), used only to make wisdom.</summary>
+    public const uint Measure = 0;
+
     /// <summary>FFTW_DESTROY_INPUT (the default for c2r): the input may be overwritten.</summary>
     public const uint DestroyInput = 1u << 0;
 
@@ -47,4 +50,18 @@ internal static unsafe partial class FftwDouble
 
     [LibraryImport(Library, EntryPoint = "fftw_execute_dft_c2r")]
     public static partial void ExecuteC2R(IntPtr plan, double* input, double* output);
+
+    /// <summary>Adds wisdom (a string from <see cref="ExportWisdom"/>); returns 1 on success, 0 if it cannot be parsed.</summary>
+    [LibraryImport(Library, EntryPoint = "fftw_import_wisdom_from_string")]
+    public static partial int ImportWisdom(byte* wisdom);
+
+    /// <summary>The accumulated wisdom as a NUL-terminated string allocated by FFTW (free with <see cref="Free"/>).</summary>
+    [LibraryImport(Library, EntryPoint = "fftw_export_wisdom_to_string")]
+    public static partial byte* ExportWisdom();
+
+    [LibraryImport(Library, EntryPoint = "fftw_free")]
+    public static partial void Free(void* p);
+
+    [LibraryImport(Library, EntryPoint = "fftw_destroy_plan")]
+    public static partial void DestroyPlan(IntPtr plan);
 }

@@ -37,14 +37,22 @@ public sealed class ClipAnalysis
     /// <summary>|STFT|, the input of centroid, bandwidth, rolloff, contrast and flatness.</summary>
     public Matrix Magnitude => _magnitude ??= Stft.Magnitude();
 
-    /// <summary>|STFT|², the input of chroma and the mel spectrogram.</summary>
-    public Matrix Power => _power ??= Stft.Magnitude(2f);
+    /// <summary>|STFT|², the input of chroma and the mel spectrogram: the float32 square of <see cref="Magnitude"/>,
+    /// exactly numpy's <c>np.abs(D) ** 2</c>, without a second square root per bin.</summary>
+    public Matrix Power => _power ??= Squared(Magnitude);
 
     /// <summary>128-band Slaney mel power spectrogram.</summary>
     public Matrix MelPower => _melPower ??= MelSpectrogram.FromPower(Power, MelFilterBank.Create(SampleRate, StftOptions.Default.NFft));
 
     /// <summary><c>power_to_db(mel, ref=1, top_db=80)</c>: the input of MFCC and onset strength.</summary>
     public Matrix LogMel => _logMel ??= Decibels.PowerToDb(MelPower);
+
+    private static Matrix Squared(Matrix m)
+    {
+        var result = new Matrix(m.Rows, m.Columns);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(m.Data, m.Data, result.Data);
+        return result;
+    }
 
     /// <summary>Onset strength envelope with the given aggregation over mel bands (mean for tempo, median for beats).</summary>
     public float[] OnsetEnvelope(OnsetAggregate aggregate) => OnsetStrength.FromSpectrogram(LogMel, aggregate: aggregate);

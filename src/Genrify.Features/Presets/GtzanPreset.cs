@@ -57,7 +57,7 @@ public sealed class GtzanPreset : IFeaturePreset
         MeanVar(SpectralRolloff.FromSpectrogram(clip.Magnitude, clip.SampleRate).Data, destination);
         MeanVar(ZeroCrossingRate.Compute(clip.Samples).Data, destination);
 
-        var (harmonic, percussive) = Hpss.Decompose(clip.Stft);
+        var (harmonic, percussive) = Hpss.Decompose(clip.Stft, clip.Magnitude);
         var inverse = new IstftOptions { Length = clip.Samples.Length };
         MeanVar(Istft.Compute(harmonic, inverse), destination);
         MeanVar(Istft.Compute(percussive, inverse), destination);

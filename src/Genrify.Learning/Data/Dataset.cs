@@ -130,6 +130,22 @@ public sealed class Dataset
         return new Dataset(names, rows, Labels, ClassNames, Ids, Groups, Folds, LabelSets);
     }
 
+    /// <summary>The same rows with more feature columns appended (<paramref name="values"/>[row][column]).</summary>
+    public Dataset WithExtraFeatures(IReadOnlyList<string> names, IReadOnlyList<double[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        CheckLength(values, Count, nameof(values));
+        if (names.Any(FeatureNames.Contains)) throw new ArgumentException("a new feature column repeats an existing name", nameof(names));
+        var rows = new double[Count][];
+        for (int i = 0; i < Count; i++)
+        {
+            if (values[i].Length != names.Count) throw new ArgumentException($"row {i} has {values[i].Length} values for {names.Count} columns", nameof(values));
+            rows[i] = [.. Rows[i], .. values[i]];
+        }
+        return new Dataset([.. FeatureNames, .. names], rows, Labels, ClassNames, Ids, Groups, Folds, LabelSets);
+    }
+
     /// <summary>The rows at <paramref name="indices"/> (for one fold), keeping every other field aligned.</summary>
     public Dataset Subset(IReadOnlyList<int> indices)
     {

@@ -1,0 +1,52 @@
+using Genrify.Learning;
+
+namespace Genrify.Pipeline;
+
+/// <summary>The kinds of model file Genrify writes.</summary>
+public enum ModelFileKind
+{
+    /// <summary>A JSON feature model (<see cref="GenreModel"/>: SVM, GBM, ... on a preset's features).</summary>
+    Features,
+
+    /// <summary>A binary CNN model (Genrify.Deep's <c>CnnModel</c>, magic "GRFYCNN1").</summary>
+    Cnn,
+}
+
+/// <summary>Opens any Genrify model file as an <see cref="IGenrePredictor"/>, telling the kinds apart by their first bytes.</summary>
+public static class GenrePredictors
+{
+    private static ReadOnlySpan<byte> CnnMagic => "GRFYCNN1"u8;
+
+    /// <summary>
+    /// The kind of the model file at <paramref name="path"/>: CNN when it starts with the CNN magic, otherwise a
+    /// feature model (whose loader reports a malformed file). Throws <see cref="ModelFileException"/> when the file cannot be read.
+    /// </summary>
+    public static ModelFileKind Sniff(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[8];
+            int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return head[..read].SequenceEqual(CnnMagic) ? ModelFileKind.Cnn : ModelFileKind.Features;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFileException($"{path}: cannot read the model file ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// Loads a feature model (<see cref="SongPredictor.Load"/>) or a CNN (<see cref="CnnSongPredictor.Load"/>, on
+    /// <paramref name="device"/>: "cpu", "cuda" or "auto"). Throws <see cref="ModelFileException"/> naming the file,
+    /// <see cref="ArgumentException"/> for an unknown device.
+    /// A CNN predictor holds native memory: dispose it (it implements <see cref="IDisposable"/>) when done.
+    /// </summary>
+    public static IGenrePredictor Load(string path, string device = "cpu") =>
+        Sniff(path) == ModelFileKind.Cnn ? LoadCnn(path, device) : SongPredictor.Load(path);
+
+    // Its own method, so loading a feature model never JIT-compiles a reference to the CNN types (no TorchSharp load).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IGenrePredictor LoadCnn(string path, string device) => CnnSongPredictor.Load(path, device);
+}
