@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Genrify needs on a fresh Debian 12 machine: native audio/DSP libraries
 # (only those missing) and the NuGet packages. Safe to run again: it does nothing when all is there.
+# --browser (scripts/test.sh): also Debian's chromium, the browser the web app's end-to-end test drives
+# (Playwright never downloads its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,7 @@ have_lib 'libsoxr.so.0'    || need+=(libsoxr0)
 have_lib 'libfftw3f.so.3'  || need+=(libfftw3-single3)
 have_lib 'libfftw3\.so\.3' || need+=(libfftw3-double3)  # double-precision FFT: numpy's rfft is float64
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium fonts-dejavu-core); fi
 if [ "${GENRIFY_SETUP_EXTRA:-}" != "" ]; then need+=($GENRIFY_SETUP_EXTRA); fi
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -19,6 +19,7 @@ public static class Program
         ["folder"] = (FolderBenchmarks.Run, "batch extraction of a folder of clips, 1 vs 2 workers"),
         ["fftw-wisdom"] = (WisdomGenerator.Run, "print FFTW_MEASURE wisdom for the FFT sizes in use (> src/Genrify.Dsp/Native/fftw-wisdom.txt)"),
         ["cli"] = (CliBenchmarks.Run, "start-to-exit of the published genrify: features, predict"),
+        ["web"] = (WebBenchmarks.Run, "genrify serve under load: req/s, p50/p95 latency, server RSS over 1000 POSTs of a 30 s mp3"),
     };
 
     /// <summary>Runs the suite named by the first argument with the remaining arguments.</summary>

@@ -15,7 +15,7 @@ public static class GenrifyApp
         new EvaluateCommand(),
         new PredictCommand(),
         new EmbedCommand(),
-        // new ServeCommand(),
+        new ServeCommand(),
     ];
 
     /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Genrify.Web;
+
+namespace Genrify.Cli.Commands;
+
+/// <summary>
+/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60]</c>:
+/// the web page and JSON API of <see cref="WebHost"/> until Ctrl+C. The model is found as <c>predict</c> finds it.
+/// </summary>
+public sealed class ServeCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public Command Create(CliContext context)
+    {
+        var defaults = new WebOptions();
+        var port = new Option<int>("--port") { Description = "TCP port (0 = any free one; the address is printed)", DefaultValueFactory = _ => defaults.Port };
+        var host = new Option<string>("--host") { Description = "Address to listen on; loopback by default because the app has no authentication (0.0.0.0 = every interface)", DefaultValueFactory = _ => defaults.Host };
+        var model = new Option<string?>("--model", "-m") { Description = "Model file (default: $GENRIFY_MODEL or the bundled GTZAN model)" };
+        var maxUpload = new Option<double>("--max-upload-mb") { Description = "Largest accepted upload in MB; larger ones get 413", DefaultValueFactory = _ => defaults.MaxUploadBytes / (1024.0 * 1024.0) };
+        var concurrency = new Option<int>("--concurrency") { Description = "Files decoded at once (each keeps one core busy)", DefaultValueFactory = _ => defaults.MaxConcurrentDecodes };
+        var queue = new Option<int?>("--queue") { Description = "Requests allowed to wait for a decoder; past that, 503 (default: twice --concurrency)" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one prediction may take, queueing included; past that, 504", DefaultValueFactory = _ => defaults.RequestTimeout.TotalSeconds };
+        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres") { port, host, model, maxUpload, concurrency, queue, timeout };
+        command.SetAction(async (parse, cancel) =>
+        {
+            double megabytes = parse.GetValue(maxUpload), seconds = parse.GetValue(timeout);
+            // Checked here because the conversions below would hide a bad value (NaN bytes, an overflowing TimeSpan).
+            if (!(megabytes > 0 && megabytes <= 1024 * 1024)) { context.Fail($"--max-upload-mb must be above 0, got {megabytes}"); return ExitCodes.Usage; }
+            if (!(seconds > 0 && seconds <= 24 * 3600)) { context.Fail($"--timeout must be above 0 and at most 86400 seconds, got {seconds}"); return ExitCodes.Usage; }
+            int decoders = parse.GetValue(concurrency);
+            var options = new WebOptions
+            {
+                Port = parse.GetValue(port),
+                Host = parse.GetValue(host)!,
+                ModelPath = DefaultModel.Resolve(parse.GetValue(model)),
+                MaxUploadBytes = (long)(megabytes * 1024 * 1024),
+                MaxConcurrentDecodes = decoders,
+                QueueLength = parse.GetValue(queue) ?? 2 * Math.Max(1, decoders),
+                RequestTimeout = TimeSpan.FromSeconds(seconds),
+            };
+            // WebHost's exit codes are ExitCodes' (0 ok, 1 model or address unusable, 2 bad option).
+            return await WebHost.RunAsync(options, cancel, context.Out, context.Error);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Genrify.Web;
+
+/// <summary>The app's routes: the page, the JSON API, health and the OpenAPI document.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps every route on <paramref name="app"/>.</summary>
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", (HttpContext context) => StaticAssets.Serve(context, "index.html")).ExcludeFromDescription();
+        app.MapGet("/static/{name}", (HttpContext context, string name) => StaticAssets.Serve(context, name)).ExcludeFromDescription();
+
+        app.MapPost("/api/predict", (HttpContext context, PredictEndpoint endpoint) => endpoint.HandleAsync(context))
+            .WithName("Predict")
+            .WithSummary("Names the genres of an uploaded song")
+            .WithDescription("Send the audio as multipart/form-data field 'file' (optional field or query 'top': how many genres, 0 = all). " +
+                             "Answers the ranked genres, warnings for damaged but usable files, a spectrogram picture, a few telling features and the model.")
+            .Accepts<PredictForm>("multipart/form-data")
+            .Produces<SongAnalysis>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+
+        app.MapGet("/api/model", (SongAnalyser analyser) => analyser.Model)
+            .WithName("Model")
+            .WithSummary("Which model answers, and how well it cross-validated");
+
+        app.MapGet("/healthz", (SongAnalyser analyser, DecodeGate gate, WebOptions options) =>
+                new Health("ok", analyser.Model.File, gate.Running, gate.Waiting, gate.Concurrency, gate.QueueLength, options.MaxUploadBytes))
+            .WithName("Health")
+            .WithSummary("Liveness, with the decoders in use");
+
+        app.MapOpenApi();
+    }
+}
+
+/// <summary>The form of <c>POST /api/predict</c> (documentation only: the upload is streamed, not bound).</summary>
+public sealed class PredictForm
+{
+    /// <summary>The audio file (wav, mp3, flac, ogg, opus, m4a, …).</summary>
+    public required IFormFile File { get; init; }
+
+    /// <summary>How many genres to return, most likely first; 0 or absent = all.</summary>
+    public int? Top { get; init; }
+}
+
+/// <summary><c>GET /healthz</c>.</summary>
+/// <param name="Status">"ok" when the app answers.</param>
+/// <param name="Model">The model file served.</param>
+/// <param name="Decoding">Decodes running now.</param>
+/// <param name="Queued">Requests waiting for a decoder.</param>
+/// <param name="MaxConcurrentDecodes">Decodes allowed at once.</param>
+/// <param name="QueueLength">Requests allowed to wait.</param>
+/// <param name="MaxUploadBytes">Largest accepted upload (the page checks it before sending).</param>
+public sealed record Health(string Status, string Model, int Decoding, int Queued, int MaxConcurrentDecodes, int QueueLength, long MaxUploadBytes);

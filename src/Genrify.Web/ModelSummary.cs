@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Genrify.Learning;
+
+namespace Genrify.Web;
+
+/// <summary>Which model answers: <c>GET /api/model</c>, and part of every prediction.</summary>
+/// <param name="File">The model file's name (no folder: server paths stay on the server).</param>
+/// <param name="Preset">The feature preset it was trained on (e.g. "gtzan").</param>
+/// <param name="Trainer">The trainer (algorithm and hyper-parameters).</param>
+/// <param name="Genres">Every genre it can answer.</param>
+/// <param name="FeatureCount">Features per clip.</param>
+/// <param name="Accuracy">Its cross-validated accuracy, when the model file recorded one.</param>
+public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy)
+{
+    /// <summary>Summarises <paramref name="model"/>, reading its evaluation defensively (older files may lack it or name fields otherwise).</summary>
+    public static ModelSummary From(GenreModel model, string modelPath) =>
+        new(Path.GetFileName(modelPath), model.PresetName, model.TrainerName, model.ClassNames, model.FeatureNames.Count, ModelAccuracy.From(model.Evaluation));
+}
+
+/// <summary>How well the model cross-validated.</summary>
+/// <param name="Mean">Mean accuracy over folds, 0..1.</param>
+/// <param name="Std">Standard deviation over folds, when recorded.</param>
+/// <param name="Method">How it was measured (e.g. "stratified 10-fold"), when recorded.</param>
+/// <param name="Folds">Number of folds, when recorded.</param>
+public sealed record ModelAccuracy(double Mean, double? Std, string? Method, int? Folds)
+{
+    /// <summary>Reads <c>meanAccuracy</c> (or <c>mean_accuracy</c>/<c>accuracy</c>) and friends; null when absent or not a number in 0..1.</summary>
+    public static ModelAccuracy? From(JsonObject? evaluation)
+    {
+        if (evaluation is null) return null;
+        double? mean = Number(evaluation, "meanAccuracy", "mean_accuracy", "accuracy");
+        if (mean is not (>= 0 and <= 1)) return null;
+        double? folds = Number(evaluation, "folds", "n_folds");
+        return new ModelAccuracy(mean.Value, Number(evaluation, "stdAccuracy", "std_accuracy", "std"),
+            Text(evaluation, "method"), folds is { } f && f == Math.Floor(f) && f is > 0 and < int.MaxValue ? (int)f : null);
+    }
+
+    private static double? Number(JsonObject json, params string[] names)
+    {
+        foreach (var name in names)
+            if (json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+                && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d))
+                return d; // via the JSON text: an in-memory int value refuses TryGetValue<double>
+        return null;
+    }
+
+    private static string? Text(JsonObject json, string name) =>
+        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}

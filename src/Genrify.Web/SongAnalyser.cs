@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Genrify.Dsp;
+using Genrify.Features;
+using Genrify.Pipeline;
+
+namespace Genrify.Web;
+
+/// <summary>
+/// Decodes an upload once and derives everything the page shows from those samples: the model's genres (through
+/// <see cref="SongPredictor.PredictSamples"/>), the spectrogram picture and the telling features. Thread-safe.
+/// </summary>
+public sealed class SongAnalyser
+{
+    /// <summary>Wraps a loaded predictor; <paramref name="modelPath"/> only names the model in answers.</summary>
+    public SongAnalyser(SongPredictor predictor, string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(predictor);
+        Predictor = predictor;
+        Model = ModelSummary.From(predictor.Model, modelPath);
+    }
+
+    /// <summary>The predictor.</summary>
+    public SongPredictor Predictor { get; }
+
+    /// <summary>The model that answers.</summary>
+    public ModelSummary Model { get; }
+
+    /// <summary>
+    /// Analyses the file at <paramref name="path"/> (a server-side temporary file); <paramref name="displayName"/> replaces
+    /// the path in every message. <paramref name="top"/> genres are returned (0 = all). Stops between stages when
+    /// <paramref name="cancel"/> fires. Throws <see cref="Genrify.Audio.AudioDecodeException"/> for a file that is not audio.
+    /// </summary>
+    public SongAnalysis Analyse(string path, string displayName, int top, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        int rate = Predictor.Preset.SampleRate;
+        var audio = ClipDecoder.Decode(path, rate);
+        cancel.ThrowIfCancellationRequested();
+        var warnings = audio.Warnings.Select(w => w.Replace(path, displayName, StringComparison.Ordinal)).ToArray();
+        var prediction = Predictor.PredictSamples(displayName, audio.Samples, warnings);
+        cancel.ThrowIfCancellationRequested();
+        var features = Telling(audio.Samples, rate);
+        cancel.ThrowIfCancellationRequested();
+        var picture = SpectrogramRenderer.Render(audio.Samples, rate);
+        var genres = top > 0 ? prediction.Genres.Take(top).ToArray() : prediction.Genres;
+        return new SongAnalysis(displayName, prediction.Duration, genres, prediction.Warnings, features, picture, Model,
+            clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Tempo (librosa.feature.tempo), whole-clip RMS in dBFS and mean spectral centroid.</summary>
+    public static TellingFeatures Telling(float[] samples, int sampleRate)
+    {
+        double rms = samples.Length == 0 ? 0 : Math.Sqrt(TensorPrimitives.SumOfSquares<float>(samples) / samples.Length);
+        double? dbfs = rms > 0 ? 20 * Math.Log10(rms) : null;
+        var centroid = SpectralCentroid.Compute(samples, sampleRate).Data;
+        double brightness = centroid.Length == 0 ? 0 : TensorPrimitives.Sum<float>(centroid) / centroid.Length;
+        double tempo = Tempo.FromAudio(samples, sampleRate);
+        return new TellingFeatures(Finite(tempo), dbfs, Finite(brightness));
+    }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+}

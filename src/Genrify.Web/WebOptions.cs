@@ -1,0 +1,61 @@
+namespace Genrify.Web;
+
+/// <summary>How <c>genrify serve</c> runs the web app. Every limit is checked by <see cref="Validate"/>.</summary>
+public sealed record WebOptions
+{
+    /// <summary>The environment variable naming the model file when <see cref="ModelPath"/> is not given.</summary>
+    public const string ModelEnvironmentVariable = "GENRIFY_MODEL";
+
+    /// <summary>The model file looked for (relative to the working folder, then to the executable) when nothing names one.</summary>
+    public const string DefaultModelFile = "models/default.json";
+
+    /// <summary>TCP port; 0 picks a free one (see <see cref="WebHost.RunAsync"/>, which prints the address).</summary>
+    public int Port { get; init; } = 5000;
+
+    /// <summary>Address to listen on. Loopback by default: the app has no authentication.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>The model file (<c>genrify train</c> output); null = <see cref="ResolveModelPath"/>'s search.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>Largest accepted upload in bytes (the file part); larger requests get 413.</summary>
+    public long MaxUploadBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>Files decoded and analysed at once; each keeps one core busy.</summary>
+    public int MaxConcurrentDecodes { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Requests allowed to wait for a decode slot; past that, 503 with Retry-After.</summary>
+    public int QueueLength { get; init; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>Longest time one prediction may take from the end of its upload (queueing included); past it, 504.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Folder for the uploads being analysed (random names, deleted after each request); null = the system temp folder.</summary>
+    public string? TempDirectory { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
+    public void Validate()
+    {
+        if (Port is < 0 or > 65535) throw new ArgumentException($"port must be 0..65535, got {Port}", nameof(Port));
+        if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("host must not be empty", nameof(Host));
+        if (MaxUploadBytes < 1) throw new ArgumentException($"the upload limit must be at least 1 byte, got {MaxUploadBytes}", nameof(MaxUploadBytes));
+        if (MaxConcurrentDecodes < 1) throw new ArgumentException($"concurrent decodes must be at least 1, got {MaxConcurrentDecodes}", nameof(MaxConcurrentDecodes));
+        if (QueueLength < 0) throw new ArgumentException($"the queue length must not be negative, got {QueueLength}", nameof(QueueLength));
+        if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException($"the request timeout must be positive, got {RequestTimeout}", nameof(RequestTimeout));
+    }
+
+    /// <summary>
+    /// The model file to serve: <see cref="ModelPath"/>, else $GENRIFY_MODEL, else <see cref="DefaultModelFile"/> under the
+    /// working folder, else next to the executable. Throws <see cref="Genrify.Learning.ModelFileException"/> when none exists.
+    /// </summary>
+    public string ResolveModelPath()
+    {
+        if (!string.IsNullOrEmpty(ModelPath)) return ModelPath;
+        var fromEnvironment = Environment.GetEnvironmentVariable(ModelEnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
+        string[] candidates = [Path.GetFullPath(DefaultModelFile), Path.Combine(AppContext.BaseDirectory, DefaultModelFile)];
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new Genrify.Learning.ModelFileException(
+                $"no model to serve: pass a model file, set ${ModelEnvironmentVariable}, or put one at {DefaultModelFile} (looked in {string.Join(" and ", candidates)})");
+    }
+}

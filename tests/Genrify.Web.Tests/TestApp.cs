@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Genrify.Web.Tests;
+
+/// <summary>The web app on the in-memory test server, with its own upload folder so tests can see what is left there.</summary>
+internal sealed class TestApp : IAsyncDisposable
+{
+    private TestApp(WebApplication app, string tempDirectory)
+    {
+        App = app;
+        TempDirectory = tempDirectory;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public string TempDirectory { get; }
+
+    /// <summary>Starts the app with <paramref name="tweak"/> applied to test defaults (the trained model, a fresh upload folder).</summary>
+    public static async Task<TestApp> StartAsync(Func<WebOptions, WebOptions>? tweak = null)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "genrify-web-uploads-" + Guid.NewGuid().ToString("N"));
+        var options = new WebOptions { ModelPath = TrainedModel.Path, TempDirectory = temp, Port = 0 };
+        options = tweak?.Invoke(options) ?? options;
+        var app = WebHost.Build(options, builder => builder.WebHost.UseTestServer());
+        await app.StartAsync();
+        return new TestApp(app, temp);
+    }
+
+    /// <summary>Files left in the upload folder.</summary>
+    public string[] LeftOverFiles() => Directory.Exists(TempDirectory) ? Directory.GetFiles(TempDirectory) : [];
+
+    /// <summary>Waits (up to a minute) until the upload folder is empty: decode jobs may outlive their requests.</summary>
+    public async Task<string[]> LeftOverFilesAfterJobsAsync()
+    {
+        for (int i = 0; i < 600 && LeftOverFiles().Length > 0; i++) await Task.Delay(100);
+        return LeftOverFiles();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        if (Directory.Exists(TempDirectory)) Directory.Delete(TempDirectory, recursive: true);
+    }
+}
