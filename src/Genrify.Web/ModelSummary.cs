@@ -2,19 +2,31 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Genrify.Learning;
+using Genrify.Pipeline;
 
 namespace Genrify.Web;
 
 /// <summary>Which model answers: <c>GET /api/model</c>, and part of every prediction.</summary>
 /// <param name="File">The model file's name (no folder: server paths stay on the server).</param>
-/// <param name="Preset">The feature preset it was trained on (e.g. "gtzan").</param>
+/// <param name="Preset">The feature preset it was trained on (e.g. "gtzan"), or "log-mel" for a CNN.</param>
 /// <param name="Trainer">The trainer (algorithm and hyper-parameters).</param>
 /// <param name="Genres">Every genre it can answer.</param>
-/// <param name="FeatureCount">Features per clip.</param>
+/// <param name="FeatureCount">Features per clip (a CNN: mel bands per frame).</param>
 /// <param name="Accuracy">Its cross-validated accuracy, when the model file recorded one.</param>
 public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy)
 {
     /// <summary>Summarises <paramref name="model"/>, reading its evaluation defensively (older files may lack it or name fields otherwise).</summary>
+    public static ModelSummary From(IGenrePredictor predictor, string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(predictor);
+        if (predictor is SongPredictor features) return From(features.Model, modelPath);
+        // A CNN file records no cross-validation, so no accuracy is claimed for it.
+        var trainer = predictor.Description.Split(", classes ")[0];
+        int bands = predictor is CnnSongPredictor cnn ? cnn.Model.Settings.NMels : 0;
+        return new(Path.GetFileName(modelPath), "log-mel", trainer, predictor.Classes, bands, null);
+    }
+
+    /// <summary>Summarises a feature model.</summary>
     public static ModelSummary From(GenreModel model, string modelPath) =>
         new(Path.GetFileName(modelPath), model.PresetName, model.TrainerName, model.ClassNames, model.FeatureNames.Count, ModelAccuracy.From(model.Evaluation));
 }

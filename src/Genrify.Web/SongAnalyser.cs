@@ -8,20 +8,20 @@ namespace Genrify.Web;
 
 /// <summary>
 /// Decodes an upload once and derives everything the page shows from those samples: the model's genres (through
-/// <see cref="SongPredictor.PredictSamples"/>), the spectrogram picture and the telling features. Thread-safe.
+/// <see cref="IGenrePredictor.PredictSamples"/>: a feature model or a CNN), the spectrogram picture and the telling features. Thread-safe.
 /// </summary>
 public sealed class SongAnalyser
 {
     /// <summary>Wraps a loaded predictor; <paramref name="modelPath"/> only names the model in answers.</summary>
-    public SongAnalyser(SongPredictor predictor, string modelPath)
+    public SongAnalyser(IGenrePredictor predictor, string modelPath)
     {
         ArgumentNullException.ThrowIfNull(predictor);
         Predictor = predictor;
-        Model = ModelSummary.From(predictor.Model, modelPath);
+        Model = ModelSummary.From(predictor, modelPath);
     }
 
     /// <summary>The predictor.</summary>
-    public SongPredictor Predictor { get; }
+    public IGenrePredictor Predictor { get; }
 
     /// <summary>The model that answers.</summary>
     public ModelSummary Model { get; }
@@ -34,7 +34,7 @@ public sealed class SongAnalyser
     public SongAnalysis Analyse(string path, string displayName, int top, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        int rate = Predictor.Preset.SampleRate;
+        int rate = Predictor.SampleRate;
         var audio = ClipDecoder.Decode(path, rate);
         cancel.ThrowIfCancellationRequested();
         var warnings = audio.Warnings.Select(w => w.Replace(path, displayName, StringComparison.Ordinal)).ToArray();

@@ -24,7 +24,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var modelPath = options.ResolveModelPath();
-        var analyser = new SongAnalyser(SongPredictor.Load(modelPath), modelPath);
+        var analyser = new SongAnalyser(GenrePredictors.Load(modelPath), modelPath);
         var tempDirectory = options.TempDirectory ?? Path.GetTempPath();
         Directory.CreateDirectory(tempDirectory);
         var address = ListenAddress(options.Host);
