@@ -180,16 +180,8 @@ public static class SvmBenchmarks
 
     private static (double[][] Train, double[][] Test) StandardScale(double[][] train, double[][] test)
     {
-        int d = train[0].Length;
-        var mean = new double[d];
-        var std = new double[d];
-        for (int f = 0; f < d; f++)
-        {
-            mean[f] = train.Average(r => r[f]);
-            std[f] = Math.Sqrt(train.Average(r => (r[f] - mean[f]) * (r[f] - mean[f])));
-            if (std[f] == 0) std[f] = 1;
-        }
-        double[][] Apply(double[][] rows) => rows.Select(r => r.Select((v, f) => (v - mean[f]) / std[f]).ToArray()).ToArray();
-        return (Apply(train), Apply(test));
+        // scikit-learn's StandardScaler: population std of the training rows (Genrify.Learning's scaler does the same).
+        var scaler = StandardScaler.Fit(train);
+        return (scaler.Transform(train), scaler.Transform(test));
     }
 }
