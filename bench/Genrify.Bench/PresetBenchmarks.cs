@@ -114,12 +114,11 @@ public static class PresetBenchmarks
             t = now;
         }
 
-        RowStatistics.Of(FrameEnergy.Compute(samples, 512, 256).Row(0)); Lap("frame energy + stats");
-        RowStatistics.Of(Rms.Compute(samples, 512, 256).Row(0), withMedian: true); Lap("rms + stats incl. median");
-        var options = new StftOptions { NFft = 512, HopLength = 256 };
-        var power = Stft.Magnitude(samples, options, 2f); Lap("stft power (512/256)");
-        var mel = MelFilterBank.Create(22050, 512).Apply(power); Lap("mel (128, sparse)");
-        var db = Decibels.PowerToDb(mel); Lap("power_to_db");
+        var energy = FrameEnergy.Compute(samples, 512, 256);
+        RowStatistics.Of(energy.Row(0)); Lap("frame energy + stats");
+        RowStatistics.Of(Rms.FromFrameEnergy(samples, energy, 512, 256).Row(0), withMedian: true); Lap("rms from energy + stats incl. median");
+        var db = MelSpectrogram.Compute(samples, 22050, new StftOptions { NFft = 512, HopLength = 256 }); Lap("stft power -> mel (512/256, fused)");
+        Decibels.PowerToDb(db.Data, db.Data, 1f); Lap("power_to_db (in place)");
         var mfcc = Mfcc.FromLogMel(db, 12); Lap("mfcc (DCT of 12)");
         for (int i = 0; i < 12; i++) RowStatistics.Of(mfcc.Row(i)); Lap("mfcc stats");
         return times;

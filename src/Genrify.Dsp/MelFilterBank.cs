@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Genrify.Dsp;
 
@@ -7,7 +8,7 @@ namespace Genrify.Dsp;
 /// A mel filter bank as librosa.filters.mel builds it (float64 triangles cast to float32, Slaney or HTK scale),
 /// stored sparsely: each filter keeps only its non-zero run of bins, so applying it costs about two multiply-adds per bin.
 /// </summary>
-public sealed class MelFilterBank
+public sealed unsafe class MelFilterBank
 {
     private static readonly ConcurrentDictionary<(int, int, int, float, float?, bool, MelNorm), MelFilterBank> Cache = new();
 
@@ -106,5 +107,35 @@ public sealed class MelFilterBank
                 TensorPrimitives.MultiplyAdd(spectrogram.Row(k0 + j), w[j], dst, dst);
         }
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/> on one block of <see cref="Stft.Block"/> frames laid out bins × Block (each bin's frames
+    /// contiguous, unused frames zero): writes columns <paramref name="first"/> … first + count − 1 of
+    /// <paramref name="result"/>. Same multiply-then-add order as <see cref="Apply"/>, so the values are identical.
+    /// </summary>
+    internal void ApplyBlock(float* block, Matrix result, int first, int count)
+    {
+        const int B = Stft.Block;
+        float* tail = stackalloc float[B];
+        int cols = result.Columns;
+        fixed (float* data = result.Data)
+            for (int m = 0; m < NMels; m++)
+            {
+                var w = _weights[m];
+                float* src = block + (long)_firstBin[m] * B;
+                float* dst = count == B ? data + (long)m * cols + first : tail;
+                var a0 = Vector256<float>.Zero;
+                var a1 = Vector256<float>.Zero;
+                for (int j = 0; j < w.Length; j++, src += B)
+                {
+                    var wj = Vector256.Create(w[j]);
+                    a0 += Vector256.Load(src) * wj;
+                    a1 += Vector256.Load(src + 8) * wj;
+                }
+                a0.Store(dst);
+                a1.Store(dst + 8);
+                if (count != B) new Span<float>(tail, count).CopyTo(result.Data.AsSpan(m * cols + first, count));
+            }
     }
 }

@@ -12,7 +12,20 @@ public static class MelSpectrogram
     {
         stft = (stft ?? StftOptions.Default).WithFeatureHop();
         var bank = MelFilterBank.Create(sampleRate, stft.NFft, nMels, fMin, fMax, htk, norm);
-        return bank.Apply(Stft.Magnitude(y, stft, power));
+        if (!(power > 0) || !float.IsFinite(power)) throw new ArgumentException($"power must be positive and finite (got {power}).", nameof(power));
+        // The projection runs block by block inside the STFT (StftMelSink): same values as bank.Apply(Stft.Magnitude(...)).
+        int frames = Stft.Prepare(y, stft);
+        var result = new Matrix(nMels, frames);
+        var sink = new StftMelSink(bank, result, power);
+        try
+        {
+            Stft.Run(y, stft, frames, ref sink);
+        }
+        finally
+        {
+            sink.Dispose();
+        }
+        return result;
     }
 
     /// <summary>Mel projection of a precomputed (bins × frames) magnitude or power spectrogram.</summary>

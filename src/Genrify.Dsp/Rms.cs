@@ -49,4 +49,34 @@ public static class Rms
         for (int t = 0; t < frames; t++) result.Data[t] = (float)Math.Sqrt(2 * sum[t] / ((double)frameLength * frameLength));
         return result;
     }
+
+    /// <summary>
+    /// <see cref="Compute"/> (centred, zero padding) from <paramref name="energy"/>, the <see cref="FrameEnergy"/> of the
+    /// same signal with the same frame and hop. Why it is the same sum: centred frame t covers y[t·hop − L/2, t·hop + L/2),
+    /// which is energy frame t − L/(2·hop) once that index is ≥ 0 (zero padding on the right adds nothing, and the last
+    /// energy frames are cut short the same way); only the first frames, which reach into the left padding, are summed
+    /// here. This saves the padded copy of the signal and a second pass over it. Needs L/2 to be a multiple of hop.
+    /// </summary>
+    public static Matrix FromFrameEnergy(ReadOnlySpan<float> y, Matrix energy, int frameLength, int hopLength)
+    {
+        ArgumentNullException.ThrowIfNull(energy);
+        Framing.Check(frameLength, hopLength);
+        int half = frameLength / 2;
+        if (half < hopLength || half % hopLength != 0)
+            throw new ArgumentException($"frame_length/2 ({half}) must be a positive multiple of hop_length ({hopLength}).", nameof(frameLength));
+        int energyFrames = (y.Length + hopLength - 1) / hopLength;
+        if (energy.Rows != 1 || energy.Columns != energyFrames)
+            throw new ArgumentException($"energy must be 1 × {energyFrames} for {y.Length} samples (got {energy.Rows} × {energy.Columns}).", nameof(energy));
+        int shift = half / hopLength;
+        int frames = Framing.Count(y.Length + 2 * half, frameLength, hopLength);
+        var result = new Matrix(1, frames);
+        for (int t = 0; t < frames; t++)
+        {
+            float sumSq = t >= shift
+                ? energy.Data[t - shift]
+                : TensorPrimitives.SumOfSquares(y[..Math.Min(y.Length, t * hopLength + half)]);
+            result.Data[t] = (float)Math.Sqrt(sumSq / (double)frameLength);
+        }
+        return result;
+    }
 }

@@ -11,7 +11,7 @@ namespace Genrify.Dsp;
 public static unsafe class Stft
 {
     // Frames are transformed in blocks and then transposed, so the row-major (bins × frames) output is written in runs.
-    private const int Block = 16;
+    internal const int Block = 16;
 
     /// <summary>The complex STFT (complex64), bins × frames.</summary>
     public static ComplexMatrix Compute(ReadOnlySpan<float> y, StftOptions? options = null)

@@ -109,6 +109,22 @@ public sealed class SyntheticFeatureTests
         Assert.All(fromS.Data, v => Assert.True(v > 0 && float.IsFinite(v)));
     }
 
+    [Theory]
+    [InlineData(512, 256, 22050 * 3 + 77)]
+    [InlineData(2048, 512, 22050 * 2)]
+    [InlineData(1024, 256, 300)]
+    public void Rms_from_frame_energy_equals_the_centred_padded_rms(int frameLength, int hop, int length)
+    {
+        var random = new Random(7);
+        var y = new float[length];
+        for (int i = 0; i < y.Length; i++) y[i] = (float)(random.NextDouble() * 2 - 1) * (i % 5000 < 2500 ? 1f : 0.01f);
+        var direct = Rms.Compute(y, frameLength, hop);
+        var shared = Rms.FromFrameEnergy(y, FrameEnergy.Compute(y, frameLength, hop), frameLength, hop);
+        Assert.Equal(direct.Columns, shared.Columns);
+        for (int t = 0; t < direct.Columns; t++) Assert.Equal(direct[0, t], shared[0, t], direct[0, t] * 1e-5f);
+        Assert.Throws<ArgumentException>(() => Rms.FromFrameEnergy(y, FrameEnergy.Compute(y, 512, 512), 512, 512));
+    }
+
     [Fact]
     public void Bad_parameters_throw()
     {

@@ -84,9 +84,37 @@ public readonly record struct RowStatistics(double Mean, double Variance, double
     public static double MedianOf(ReadOnlySpan<float> values)
     {
         if (values.IsEmpty) return 0;
+        // Selection instead of a full sort (numpy's median partitions too): after it, everything before the middle
+        // index is ≤ the middle value, so the other middle value of an even count is the largest of that part.
         var copy = values.ToArray();
-        Array.Sort(copy);
-        int n = copy.Length;
-        return n % 2 == 1 ? copy[n / 2] : ((double)copy[n / 2 - 1] + copy[n / 2]) / 2;
+        int n = copy.Length, mid = n / 2;
+        float upper = Select(copy, mid);
+        return n % 2 == 1 ? upper : ((double)TensorPrimitives.Max(copy.AsSpan(0, mid)) + upper) / 2;
+    }
+
+    /// <summary>Hoare's selection: reorders <paramref name="a"/> so that a[k] is its k-th smallest value, with smaller or equal values before it.</summary>
+    private static float Select(Span<float> a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo < hi)
+        {
+            float pivot = a[lo + (hi - lo) / 2];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return a[k];
     }
 }

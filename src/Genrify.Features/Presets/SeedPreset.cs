@@ -46,13 +46,15 @@ public sealed class SeedPreset : IFeaturePreset
         var result = new double[Names.Length];
         int k = 0;
 
-        var energy = RowStatistics.Of(FrameEnergy.Compute(samples, FrameLength, HopLength).Row(0));
+        var energyFrames = FrameEnergy.Compute(samples, FrameLength, HopLength);
+        var energy = RowStatistics.Of(energyFrames.Row(0));
         result[k++] = energy.Mean;
         result[k++] = energy.Std;
         result[k++] = energy.Min;
         result[k++] = energy.Max;
 
-        var rms = RowStatistics.Of(Rms.Compute(samples, FrameLength, HopLength).Row(0), withMedian: true);
+        // Centred RMS frames are the energy frames shifted by one (Rms.FromFrameEnergy): no second pass over the clip.
+        var rms = RowStatistics.Of(Rms.FromFrameEnergy(samples, energyFrames, FrameLength, HopLength).Row(0), withMedian: true);
         result[k++] = rms.Mean;
         result[k++] = rms.Std;
         result[k++] = rms.Median;

@@ -1,0 +1,63 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace Genrify.Dsp;
+
+/// <summary>
+/// Streams STFT frames straight into a mel spectrogram. Each block of <see cref="Stft.Block"/> frames becomes
+/// |X|^power (as <see cref="Stft.Magnitude"/> computes it), is transposed into a bins × Block scratch that stays in
+/// L1 and is projected by the filter bank there. Why: the bins × frames spectrogram (2.6 MB for a 30 s clip at
+/// n_fft 512) is then never written to memory and read back, which cost more than the projection itself.
+/// </summary>
+internal unsafe struct StftMelSink : Stft.ISink, IDisposable
+{
+    private readonly MelFilterBank _bank;
+    private readonly Matrix _result;
+    private readonly float _power;
+    private readonly int _pitch;
+    private float* _frames;     // Block frames × pitch: each frame's |X|^power contiguous
+    private float* _transposed; // bins × Block
+
+    public StftMelSink(MelFilterBank bank, Matrix result, float power)
+    {
+        _bank = bank;
+        _result = result;
+        _power = power;
+        _pitch = (bank.Bins + 15) & ~15;
+        nuint framesBytes = (nuint)(_pitch * Stft.Block * sizeof(float));
+        nuint transposedBytes = (nuint)(bank.Bins * Stft.Block * sizeof(float));
+        _frames = (float*)NativeMemory.AlignedAlloc(framesBytes, 64);
+        _transposed = (float*)NativeMemory.AlignedAlloc(transposedBytes, 64);
+        NativeMemory.Clear(_frames, framesBytes); // frames past the last one of a short block stay zero
+    }
+
+    public void Write(int first, int count, double* spectra, int stride, int bins)
+    {
+        const int B = Stft.Block;
+        for (int b = 0; b < count; b++)
+        {
+            float* frame = _frames + b * _pitch;
+            SpectrumMath.InterleavedHypot(spectra + (long)b * stride, bins, frame);
+            if (_power == 1f) continue;
+            var row = new Span<float>(frame, bins);
+            if (_power == 2f) TensorPrimitives.Multiply(row, row, row);
+            else TensorPrimitives.Pow(row, _power, row);
+        }
+        if (count < B) NativeMemory.Clear(_frames + count * _pitch, (nuint)((B - count) * _pitch * sizeof(float)));
+        for (int k = 0; k < bins; k++)
+        {
+            float* d = _transposed + k * B;
+            float* s = _frames + k;
+            for (int b = 0; b < B; b++) d[b] = s[b * _pitch];
+        }
+        _bank.ApplyBlock(_transposed, _result, first, count);
+    }
+
+    public void Dispose()
+    {
+        NativeMemory.AlignedFree(_frames);
+        NativeMemory.AlignedFree(_transposed);
+        _frames = null;
+        _transposed = null;
+    }
+}
