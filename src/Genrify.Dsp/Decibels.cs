@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Genrify.Dsp;
 
@@ -29,13 +31,78 @@ public static class Decibels
         if (destination.Length != power.Length) throw new ArgumentException("destination length differs from the input.", nameof(destination));
         if (power.IsEmpty) return;
         float refValue = reference.UseMax ? TensorPrimitives.Max(power) : Math.Abs(reference.Value);
-        TensorPrimitives.Max(power, amin, destination);
-        TensorPrimitives.Log10(destination, destination);
-        TensorPrimitives.Multiply(destination, 10f, destination);
         float offset = 10f * MathF.Log10(Math.Max(amin, refValue));
-        if (offset != 0f) TensorPrimitives.Subtract(destination, offset, destination);
-        if (topDb is { } top)
-            TensorPrimitives.Max(destination, TensorPrimitives.Max(destination) - top, destination);
+        float max = ScaledLog(power, destination, amin, offset);
+        if (topDb is { } top) ClipBelow(destination, max - top);
+    }
+
+    // 10·log10(max(amin, x)) − offset in one pass that also returns the maximum. Why: the former four TensorPrimitives
+    // passes (max, log10, scale, max) each stream the whole 128 × 2585 mel spectrogram of a seed clip, and there is no
+    // vector log10, while Vector512.Log takes ~0.3 ms for it (TensorPrimitives.Log10 ~0.55 ms alone). log10 is taken as
+    // ln · (10 / ln 10): a few float32 ulps from numpy's log10, well inside the 1e-4 relative parity tolerances.
+    private static float ScaledLog(ReadOnlySpan<float> power, Span<float> destination, float amin, float offset)
+    {
+        const float Scale = (float)(10 / 2.302585092994046);
+        ref float src = ref MemoryMarshal.GetReference(power);
+        ref float dst = ref MemoryMarshal.GetReference(destination);
+        // Values at the amin floor (silence) get log10 itself, so that they are exactly librosa's −100 dB.
+        float floorDb = 10f * MathF.Log10(amin) - offset;
+        float max = float.NegativeInfinity;
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Vector512.Log is about twice as fast per value as Vector256.Log where AVX-512 exists.
+            var floor = Vector512.Create(amin);
+            var scale = Vector512.Create(Scale);
+            var shift = Vector512.Create(offset);
+            var atFloor = Vector512.Create(floorDb);
+            var vmax = Vector512.Create(float.NegativeInfinity);
+            for (; i <= power.Length - 16; i += 16)
+            {
+                var x = Vector512.Max(Vector512.LoadUnsafe(ref src, (nuint)i), floor);
+                var v = Vector512.ConditionalSelect(Vector512.Equals(x, floor), atFloor, Vector512.Log(x) * scale - shift);
+                vmax = Vector512.Max(vmax, v);
+                v.StoreUnsafe(ref dst, (nuint)i);
+            }
+            for (int j = 0; j < 16; j++) max = Math.Max(max, vmax[j]);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var floor = Vector256.Create(amin);
+            var scale = Vector256.Create(Scale);
+            var shift = Vector256.Create(offset);
+            var atFloor = Vector256.Create(floorDb);
+            var vmax = Vector256.Create(float.NegativeInfinity);
+            for (; i <= power.Length - 8; i += 8)
+            {
+                var x = Vector256.Max(Vector256.LoadUnsafe(ref src, (nuint)i), floor);
+                var v = Vector256.ConditionalSelect(Vector256.Equals(x, floor), atFloor, Vector256.Log(x) * scale - shift);
+                vmax = Vector256.Max(vmax, v);
+                v.StoreUnsafe(ref dst, (nuint)i);
+            }
+            for (int j = 0; j < 8; j++) max = Math.Max(max, vmax[j]);
+        }
+        for (; i < power.Length; i++)
+        {
+            float x = Math.Max(power[i], amin);
+            float v = x == amin ? floorDb : MathF.Log(x) * Scale - offset;
+            max = Math.Max(max, v);
+            destination[i] = v;
+        }
+        return max;
+    }
+
+    private static void ClipBelow(Span<float> values, float floor)
+    {
+        ref float x = ref MemoryMarshal.GetReference(values);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var f = Vector256.Create(floor);
+            for (; i <= values.Length - 8; i += 8)
+                Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)i), f).StoreUnsafe(ref x, (nuint)i);
+        }
+        for (; i < values.Length; i++) values[i] = Math.Max(values[i], floor);
     }
 
     /// <summary>
