@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Genrify.Dsp;
 
@@ -19,11 +21,68 @@ public static class Dct
         int n = x.Rows;
         var basis = Bases.GetOrAdd((n, count), key => Basis(key.Item1, key.Item2));
         var result = new Matrix(count, x.Columns);
-        for (int c = 0; c < count; c++)
+        int cols = x.Columns, t = 0;
+        ReadOnlySpan<float> src = x.Data;
+        Span<float> dst = result.Data;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var dst = result.Row(c);
-            for (int m = 0; m < n; m++) TensorPrimitives.MultiplyAdd(x.Row(m), basis[c * n + m], dst, dst);
+            // 16 frames at a time for every coefficient: that strip of the input (n × 64 bytes) stays in L1 while all
+            // coefficients are accumulated in registers, instead of streaming the whole matrix once per coefficient.
+            ref float xs = ref MemoryMarshal.GetReference(src);
+            ref float ds = ref MemoryMarshal.GetReference(dst);
+            for (; t <= cols - 16; t += 16)
+            {
+                int c = 0;
+                // Four coefficients per sweep share each load and give eight independent add chains (latency-bound otherwise).
+                for (; c <= count - 4; c += 4)
+                {
+                    Vector256<float> a0 = default, a1 = default, b0 = default, b1 = default, c0 = default, c1 = default, d0 = default, d1 = default;
+                    ref float w = ref basis[c * n];
+                    nuint at = (nuint)t;
+                    for (int m = 0; m < n; m++, at += (nuint)cols)
+                    {
+                        var lo = Vector256.LoadUnsafe(ref xs, at);
+                        var hi = Vector256.LoadUnsafe(ref xs, at + 8);
+                        var w0 = Vector256.Create(Unsafe.Add(ref w, m));
+                        var w1 = Vector256.Create(Unsafe.Add(ref w, n + m));
+                        var w2 = Vector256.Create(Unsafe.Add(ref w, 2 * n + m));
+                        var w3 = Vector256.Create(Unsafe.Add(ref w, 3 * n + m));
+                        a0 += lo * w0; a1 += hi * w0;
+                        b0 += lo * w1; b1 += hi * w1;
+                        c0 += lo * w2; c1 += hi * w2;
+                        d0 += lo * w3; d1 += hi * w3;
+                    }
+                    Store(ref ds, c, a0, a1); Store(ref ds, c + 1, b0, b1); Store(ref ds, c + 2, c0, c1); Store(ref ds, c + 3, d0, d1);
+                }
+                for (; c < count; c++)
+                {
+                    var a0 = Vector256<float>.Zero;
+                    var a1 = Vector256<float>.Zero;
+                    ref float w = ref basis[c * n];
+                    nuint at = (nuint)t;
+                    for (int m = 0; m < n; m++, at += (nuint)cols)
+                    {
+                        var wm = Vector256.Create(Unsafe.Add(ref w, m));
+                        a0 += Vector256.LoadUnsafe(ref xs, at) * wm;
+                        a1 += Vector256.LoadUnsafe(ref xs, at + 8) * wm;
+                    }
+                    Store(ref ds, c, a0, a1);
+                }
+            }
+
+            void Store(ref float d, int c, Vector256<float> lo, Vector256<float> hi)
+            {
+                lo.StoreUnsafe(ref d, (nuint)(c * cols + t));
+                hi.StoreUnsafe(ref d, (nuint)(c * cols + t + 8));
+            }
         }
+        for (; t < cols; t++)
+            for (int c = 0; c < count; c++)
+            {
+                float acc = 0;
+                for (int m = 0; m < n; m++) acc += src[m * cols + t] * basis[c * n + m];
+                dst[c * cols + t] = acc;
+            }
         return result;
     }
 
