@@ -117,8 +117,8 @@ public static class PresetBenchmarks
         var energy = FrameEnergy.Compute(samples, 512, 256);
         RowStatistics.Of(energy.Row(0)); Lap("frame energy + stats");
         RowStatistics.Of(Rms.FromFrameEnergy(samples, energy, 512, 256).Row(0), withMedian: true); Lap("rms from energy + stats incl. median");
-        var db = MelSpectrogram.Compute(samples, 22050, new StftOptions { NFft = 512, HopLength = 256 }); Lap("stft power -> mel (512/256, fused)");
-        Decibels.PowerToDb(db.Data, db.Data, 1f); Lap("power_to_db (in place)");
+        var db = MelSpectrogram.ComputeDb(samples, 22050, new StftOptions { NFft = 512, HopLength = 256 }, 128, 0, null, false, MelNorm.Slaney);
+        Lap("stft power -> mel -> dB (512/256, fused)");
         var mfcc = Mfcc.FromLogMel(db, 12); Lap("mfcc (DCT of 12)");
         for (int i = 0; i < 12; i++) RowStatistics.Of(mfcc.Row(i)); Lap("mfcc stats");
         return times;

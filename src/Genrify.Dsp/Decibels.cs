@@ -40,7 +40,7 @@ public static class Decibels
     // passes (max, log10, scale, max) each stream the whole 128 × 2585 mel spectrogram of a seed clip, and there is no
     // vector log10, while Vector512.Log takes ~0.3 ms for it (TensorPrimitives.Log10 ~0.55 ms alone). log10 is taken as
     // ln · (10 / ln 10): a few float32 ulps from numpy's log10, well inside the 1e-4 relative parity tolerances.
-    private static float ScaledLog(ReadOnlySpan<float> power, Span<float> destination, float amin, float offset)
+    internal static float ScaledLog(ReadOnlySpan<float> power, Span<float> destination, float amin, float offset)
     {
         const float Scale = (float)(10 / 2.302585092994046);
         ref float src = ref MemoryMarshal.GetReference(power);
@@ -92,7 +92,7 @@ public static class Decibels
         return max;
     }
 
-    private static void ClipBelow(Span<float> values, float floor)
+    internal static void ClipBelow(Span<float> values, float floor)
     {
         ref float x = ref MemoryMarshal.GetReference(values);
         int i = 0;

@@ -34,4 +34,32 @@ public static class MelSpectrogram
         ArgumentNullException.ThrowIfNull(bank);
         return bank.Apply(power);
     }
+
+    /// <summary>power_to_db's default amin.</summary>
+    internal const float Amin = 1e-10f;
+
+    /// <summary>
+    /// <c>power_to_db(melspectrogram(...), ref=1, amin=1e-10, top_db=80)</c> (MFCC's input) in one pass: each block of
+    /// frames is converted to dB right after its projection, while it is still in cache; only the top_db clip, which
+    /// needs the maximum of the whole matrix, runs afterwards. Values equal <see cref="Decibels.PowerToDb(Matrix, float, float, float?)"/> on <see cref="Compute"/>.
+    /// </summary>
+    public static Matrix ComputeDb(ReadOnlySpan<float> y, int sampleRate, StftOptions? stft, int nMels, float fMin, float? fMax, bool htk, MelNorm norm)
+    {
+        const float TopDb = 80f;
+        stft = (stft ?? StftOptions.Default).WithFeatureHop();
+        var bank = MelFilterBank.Create(sampleRate, stft.NFft, nMels, fMin, fMax, htk, norm);
+        int frames = Stft.Prepare(y, stft);
+        var result = new Matrix(nMels, frames);
+        var sink = new StftMelSink(bank, result, 2f, toDb: true);
+        try
+        {
+            Stft.Run(y, stft, frames, ref sink);
+        }
+        finally
+        {
+            sink.Dispose();
+        }
+        Decibels.ClipBelow(result.Data, sink.MaxDb - TopDb);
+        return result;
+    }
 }

@@ -12,9 +12,8 @@ public static class Mfcc
     {
         if (nMfcc < 1 || nMfcc > nMels) throw new ArgumentException($"n_mfcc must be in [1, n_mels={nMels}] (got {nMfcc}).", nameof(nMfcc));
         if (lifter < 0) throw new ArgumentException($"lifter must be a non-negative number (got {lifter}).", nameof(lifter));
-        var mel = MelSpectrogram.Compute(y, sampleRate, stft, nMels, fMin, fMax, htk, norm);
-        // In place: the mel matrix is ours, and a second 128 × frames array would cost more than the dB pass itself.
-        Decibels.PowerToDb(mel.Data, mel.Data, DbReference.Fixed(1f));
+        // dB conversion fused into the mel pass (MelSpectrogram.ComputeDb): the same values as PowerToDb(melspectrogram).
+        var mel = MelSpectrogram.ComputeDb(y, sampleRate, stft, nMels, fMin, fMax, htk, norm);
         return FromLogMel(mel, nMfcc, lifter);
     }
 

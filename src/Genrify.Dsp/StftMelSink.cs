@@ -16,11 +16,16 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
     private readonly Matrix _result;
     private readonly float _power;
     private readonly int _pitch;
+    private readonly bool _toDb;
     private float* _frames;     // Block frames × pitch: each frame's |X|^power contiguous
     private float* _transposed; // bins × Block
 
-    public StftMelSink(MelFilterBank bank, Matrix result, float power)
+    /// <param name="toDb">Also turn each finished block into 10·log10(max(1e-10, mel)) while it is still in cache
+    /// (power_to_db with ref 1 before its top_db clip, which needs <see cref="MaxDb"/> of the whole matrix).</param>
+    public StftMelSink(MelFilterBank bank, Matrix result, float power, bool toDb = false)
     {
+        _toDb = toDb;
+        MaxDb = float.NegativeInfinity;
         _bank = bank;
         _result = result;
         _power = power;
@@ -32,6 +37,9 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         NativeMemory.Clear(_frames, framesBytes); // frames past the last one of a short block stay zero
     }
 
+    /// <summary>The largest dB value written so far (when converting to dB).</summary>
+    public float MaxDb { get; private set; }
+
     public void Write(int first, int count, double* spectra, int stride, int bins)
     {
         const int B = Stft.Block;
@@ -41,7 +49,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
             for (int b = 0; b < count; b++) SpectrumMath.InterleavedPowerStrided(spectra + (long)b * stride, bins, _transposed + b, B);
             if (count < B)
                 for (int k = 0; k < bins; k++) new Span<float>(_transposed + k * B + count, B - count).Clear();
-            _bank.ApplyBlock(_transposed, _result, first, count);
+            Project(first, count);
             return;
         }
         for (int b = 0; b < count; b++)
@@ -60,7 +68,19 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
             float* s = _frames + k;
             for (int b = 0; b < B; b++) d[b] = s[b * _pitch];
         }
+        Project(first, count);
+    }
+
+    private void Project(int first, int count)
+    {
         _bank.ApplyBlock(_transposed, _result, first, count);
+        if (!_toDb) return;
+        int cols = _result.Columns;
+        for (int m = 0; m < _result.Rows; m++)
+        {
+            var row = _result.Data.AsSpan(m * cols + first, count);
+            MaxDb = Math.Max(MaxDb, Decibels.ScaledLog(row, row, MelSpectrogram.Amin, 0f));
+        }
     }
 
     public void Dispose()
