@@ -111,31 +111,26 @@ public sealed unsafe class MelFilterBank
 
     /// <summary>
     /// <see cref="Apply"/> on one block of <see cref="Stft.Block"/> frames laid out bins × Block (each bin's frames
-    /// contiguous, unused frames zero): writes columns <paramref name="first"/> … first + count − 1 of
-    /// <paramref name="result"/>. Same multiply-then-add order as <see cref="Apply"/>, so the values are identical.
+    /// contiguous): writes <paramref name="mels"/> as n_mels × Block. Same multiply-then-add order as
+    /// <see cref="Apply"/>, so the values are identical.
     /// </summary>
-    internal void ApplyBlock(float* block, Matrix result, int first, int count)
+    internal void ApplyBlock(float* block, float* mels)
     {
         const int B = Stft.Block;
-        float* tail = stackalloc float[B];
-        int cols = result.Columns;
-        fixed (float* data = result.Data)
-            for (int m = 0; m < NMels; m++)
+        for (int m = 0; m < NMels; m++)
+        {
+            var w = _weights[m];
+            float* src = block + (long)_firstBin[m] * B;
+            var a0 = Vector256<float>.Zero;
+            var a1 = Vector256<float>.Zero;
+            for (int j = 0; j < w.Length; j++, src += B)
             {
-                var w = _weights[m];
-                float* src = block + (long)_firstBin[m] * B;
-                float* dst = count == B ? data + (long)m * cols + first : tail;
-                var a0 = Vector256<float>.Zero;
-                var a1 = Vector256<float>.Zero;
-                for (int j = 0; j < w.Length; j++, src += B)
-                {
-                    var wj = Vector256.Create(w[j]);
-                    a0 += Vector256.Load(src) * wj;
-                    a1 += Vector256.Load(src + 8) * wj;
-                }
-                a0.Store(dst);
-                a1.Store(dst + 8);
-                if (count != B) new Span<float>(tail, count).CopyTo(result.Data.AsSpan(m * cols + first, count));
+                var wj = Vector256.Create(w[j]);
+                a0 += Vector256.Load(src) * wj;
+                a1 += Vector256.Load(src + 8) * wj;
             }
+            a0.Store(mels + m * B);
+            a1.Store(mels + m * B + 8);
+        }
     }
 }

@@ -19,6 +19,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
     private readonly bool _toDb;
     private float* _frames;     // Block frames × pitch: each frame's |X|^power contiguous
     private float* _transposed; // bins × Block
+    private float* _mels;       // n_mels × Block
 
     /// <param name="toDb">Also turn each finished block into 10·log10(max(1e-10, mel)) while it is still in cache
     /// (power_to_db with ref 1 before its top_db clip, which needs <see cref="MaxDb"/> of the whole matrix).</param>
@@ -34,6 +35,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         nuint transposedBytes = (nuint)(bank.Bins * Stft.Block * sizeof(float));
         _frames = (float*)NativeMemory.AlignedAlloc(framesBytes, 64);
         _transposed = (float*)NativeMemory.AlignedAlloc(transposedBytes, 64);
+        _mels = (float*)NativeMemory.AlignedAlloc((nuint)(bank.NMels * Stft.Block * sizeof(float)), 64);
         NativeMemory.Clear(_frames, framesBytes); // frames past the last one of a short block stay zero
     }
 
@@ -73,20 +75,25 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
 
     private void Project(int first, int count)
     {
-        _bank.ApplyBlock(_transposed, _result, first, count);
-        if (!_toDb) return;
+        const int B = Stft.Block;
+        _bank.ApplyBlock(_transposed, _mels);
+        if (_toDb)
+        {
+            // Padding frames of a short block are zero, i.e. the amin floor: they cannot raise the maximum.
+            var all = new Span<float>(_mels, _result.Rows * B);
+            MaxDb = Math.Max(MaxDb, Decibels.ScaledLog(all, all, MelSpectrogram.Amin, 0f));
+        }
         int cols = _result.Columns;
         for (int m = 0; m < _result.Rows; m++)
-        {
-            var row = _result.Data.AsSpan(m * cols + first, count);
-            MaxDb = Math.Max(MaxDb, Decibels.ScaledLog(row, row, MelSpectrogram.Amin, 0f));
-        }
+            new ReadOnlySpan<float>(_mels + m * B, count).CopyTo(_result.Data.AsSpan(m * cols + first, count));
     }
 
     public void Dispose()
     {
         NativeMemory.AlignedFree(_frames);
         NativeMemory.AlignedFree(_transposed);
+        NativeMemory.AlignedFree(_mels);
+        _mels = null;
         _frames = null;
         _transposed = null;
     }
