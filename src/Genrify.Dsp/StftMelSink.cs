@@ -21,6 +21,9 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
     private float* _transposed; // bins × Block
     private float* _mels;       // n_mels × Block
 
+    /// <param name="bank">The filter bank (its n_fft is the STFT's).</param>
+    /// <param name="result">n_mels × frames destination.</param>
+    /// <param name="power">Exponent of |X| (2: power spectrogram).</param>
     /// <param name="toDb">Also turn each finished block into 10·log10(max(1e-10, mel)) while it is still in cache
     /// (power_to_db with ref 1 before its top_db clip, which needs <see cref="MaxDb"/> of the whole matrix).</param>
     public StftMelSink(MelFilterBank bank, Matrix result, float power, bool toDb = false)
