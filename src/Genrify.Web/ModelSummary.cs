@@ -15,7 +15,7 @@ namespace Genrify.Web;
 /// <param name="Accuracy">Its cross-validated accuracy, when the model file recorded one.</param>
 public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy)
 {
-    /// <summary>Summarises <paramref name="model"/>, reading its evaluation defensively (older files may lack it or name fields otherwise).</summary>
+    /// <summary>Summarises the model behind <paramref name="predictor"/>: a feature model or a CNN.</summary>
     public static ModelSummary From(IGenrePredictor predictor, string modelPath)
     {
         ArgumentNullException.ThrowIfNull(predictor);
@@ -26,7 +26,7 @@ public sealed record ModelSummary(string File, string Preset, string Trainer, IR
         return new(Path.GetFileName(modelPath), "log-mel", trainer, predictor.Classes, bands, null);
     }
 
-    /// <summary>Summarises a feature model.</summary>
+    /// <summary>Summarises <paramref name="model"/>, reading its evaluation defensively (older files may lack it or name fields otherwise).</summary>
     public static ModelSummary From(GenreModel model, string modelPath) =>
         new(Path.GetFileName(modelPath), model.PresetName, model.TrainerName, model.ClassNames, model.FeatureNames.Count, ModelAccuracy.From(model.Evaluation));
 }

@@ -38,7 +38,7 @@ public class CnnModelServingTests
             await using var app = await TestApp.StartAsync(o => o with { ModelPath = modelPath });
             var response = await app.Client.PostAsync("/api/predict", Requests.Upload(TestData.Audio("clip09_edm_128.wav")));
             var answer = await Requests.JsonAsync(response);
-            var genres = answer.GetProperty("genres").EnumerateArray().Select(g => g.GetProperty("genre").GetString()).ToArray();
+            var genres = answer.GetProperty("genres").EnumerateArray().Select(g => g.GetProperty("genre").GetString()!).ToArray();
             Assert.Equal(["classical", "edm"], genres.Order().ToArray());
             var model = answer.GetProperty("model");
             Assert.Equal("log-mel", model.GetProperty("preset").GetString());
