@@ -105,53 +105,39 @@ public static class PresetBenchmarks
     /// <summary>The seed preset's steps one by one (SeedPreset.Extract), each timed.</summary>
     private static List<(string Stage, double Ms)> ProfileSeed(float[] samples)
     {
-        var times = new List<(string, double)>();
-        long t = ThreadClock.CpuNanoseconds();
-        void Lap(string stage)
-        {
-            long now = ThreadClock.CpuNanoseconds();
-            times.Add((stage, (now - t) / 1e6));
-            t = now;
-        }
+        var timer = new StageTimer();
 
         var energy = FrameEnergy.Compute(samples, 512, 256);
-        RowStatistics.Of(energy.Row(0)); Lap("frame energy + stats");
-        RowStatistics.Of(Rms.FromFrameEnergy(samples, energy, 512, 256).Row(0), withMedian: true); Lap("rms from energy + stats incl. median");
+        RowStatistics.Of(energy.Row(0)); timer.Lap("frame energy + stats");
+        RowStatistics.Of(Rms.FromFrameEnergy(samples, energy, 512, 256).Row(0), withMedian: true); timer.Lap("rms from energy + stats incl. median");
         var db = MelSpectrogram.ComputeDb(samples, 22050, new StftOptions { NFft = 512, HopLength = 256 }, 128, 0, null, false, MelNorm.Slaney);
-        Lap("stft power -> mel -> dB (512/256, fused)");
-        var mfcc = Mfcc.FromLogMel(db, 12); Lap("mfcc (DCT of 12)");
-        for (int i = 0; i < 12; i++) RowStatistics.Of(mfcc.Row(i)); Lap("mfcc stats");
-        return times;
+        timer.Lap("stft power -> mel -> dB (512/256, fused)");
+        var mfcc = Mfcc.FromLogMel(db, 12); timer.Lap("mfcc (DCT of 12)");
+        for (int i = 0; i < 12; i++) RowStatistics.Of(mfcc.Row(i)); timer.Lap("mfcc stats");
+        return timer.Times;
     }
 
     /// <summary>The gtzan preset's steps one by one, as GtzanPreset.Write runs them, each timed.</summary>
     private static List<(string Stage, double Ms)> ProfileGtzan(float[] samples)
     {
-        var times = new List<(string, double)>();
-        long t = ThreadClock.CpuNanoseconds();
-        void Lap(string stage)
-        {
-            long now = ThreadClock.CpuNanoseconds();
-            times.Add((stage, (now - t) / 1e6));
-            t = now;
-        }
+        var timer = new StageTimer();
 
         var clip = new ClipAnalysis(samples, 22050);
-        _ = clip.Stft; Lap("stft (complex, 2048/512)");
-        _ = clip.Magnitude; _ = clip.Power; Lap("magnitude + power");
-        _ = clip.MelPower; Lap("mel (128, sparse)");
-        _ = clip.LogMel; Lap("power_to_db");
-        Mfcc.FromLogMel(clip.LogMel, 20); Lap("mfcc (DCT of 20)");
-        Chroma.FromPower(clip.Power, 22050); Lap("chroma_stft incl. tuning estimate");
-        Rms.Compute(clip.Samples); ZeroCrossingRate.Compute(clip.Samples); Lap("rms + zcr");
+        _ = clip.Stft; timer.Lap("stft (complex, 2048/512)");
+        _ = clip.Magnitude; _ = clip.Power; timer.Lap("magnitude + power");
+        _ = clip.MelPower; timer.Lap("mel (128, sparse)");
+        _ = clip.LogMel; timer.Lap("power_to_db");
+        Mfcc.FromLogMel(clip.LogMel, 20); timer.Lap("mfcc (DCT of 20)");
+        Chroma.FromPower(clip.Power, 22050); timer.Lap("chroma_stft incl. tuning estimate");
+        Rms.Compute(clip.Samples); ZeroCrossingRate.Compute(clip.Samples); timer.Lap("rms + zcr");
         SpectralCentroid.FromSpectrogram(clip.Magnitude, 22050);
         SpectralBandwidth.FromSpectrogram(clip.Magnitude, 22050);
-        SpectralRolloff.FromSpectrogram(clip.Magnitude, 22050); Lap("centroid + bandwidth + rolloff");
-        var (h, p) = Hpss.Decompose(clip.Stft, clip.Magnitude); Lap("hpss (2 median filters + masks)");
+        SpectralRolloff.FromSpectrogram(clip.Magnitude, 22050); timer.Lap("centroid + bandwidth + rolloff");
+        var (h, p) = Hpss.Decompose(clip.Stft, clip.Magnitude); timer.Lap("hpss (2 median filters + masks)");
         var inverse = new IstftOptions { Length = samples.Length };
-        Istft.Compute(h, inverse); Istft.Compute(p, inverse); Lap("2 istft (harmonic, percussive)");
-        Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), 22050); Lap("onset envelope + tempo");
-        return times;
+        Istft.Compute(h, inverse); Istft.Compute(p, inverse); timer.Lap("2 istft (harmonic, percussive)");
+        Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), 22050); timer.Lap("onset envelope + tempo");
+        return timer.Times;
     }
 
     /// <summary>Median (CPU ms, wall ms) of <paramref name="iterations"/> runs after one untimed run.</summary>

@@ -57,11 +57,7 @@ internal static class SpectrumMath
         {
             for (; k <= bins - 4; k += 4)
             {
-                // Round each part to float32 and back (exact), square, then add re² + im² pairwise.
-                var a = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k)));
-                var b = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k + 4)));
-                var sums = Avx.HorizontalAdd(a * a, b * b); // |X_k|², |X_k+2|², |X_k+1|², |X_k+3|²
-                sums = Avx2.Permute4x64(sums, 0b11_01_10_00);
+                var sums = Avx2.Permute4x64(SquaredMagnitudes4(spectrum, k), 0b11_01_10_00);
                 Avx.Store(destination + k, Avx.ConvertToVector128Single(Avx.Sqrt(sums)));
             }
         }
@@ -86,10 +82,7 @@ internal static class SpectrumMath
         {
             for (; k <= bins - 4; k += 4)
             {
-                var a = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k)));
-                var b = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k + 4)));
-                var sums = Avx.HorizontalAdd(a * a, b * b); // |X_k|², |X_k+2|², |X_k+1|², |X_k+3|²
-                var p = Avx.ConvertToVector128Single(sums);
+                var p = Avx.ConvertToVector128Single(SquaredMagnitudes4(spectrum, k)); // |X_k|², |X_k+2|², |X_k+1|², |X_k+3|²
                 float* d = destination + (long)k * destinationStride;
                 d[0] = p.GetElement(0);
                 d[2 * destinationStride] = p.GetElement(1);
@@ -102,5 +95,16 @@ internal static class SpectrumMath
             double re = (float)spectrum[2 * k], im = (float)spectrum[2 * k + 1];
             destination[(long)k * destinationStride] = (float)(re * re + im * im);
         }
+    }
+
+    /// <summary>
+    /// |X|² of bins k..k+3 of an interleaved float64 spectrum, each part first rounded to float32 (complex64, exact
+    /// back in float64), in the order k, k+2, k+1, k+3 that AVX's pairwise add leaves them in.
+    /// </summary>
+    private static unsafe Vector256<double> SquaredMagnitudes4(double* spectrum, int k)
+    {
+        var a = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k)));
+        var b = Avx.ConvertToVector256Double(Avx.ConvertToVector128Single(Avx.LoadVector256(spectrum + 2 * k + 4)));
+        return Avx.HorizontalAdd(a * a, b * b);
     }
 }
