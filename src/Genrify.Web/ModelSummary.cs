@@ -21,9 +21,9 @@ public sealed record ModelSummary(string File, string Preset, string Trainer, IR
         ArgumentNullException.ThrowIfNull(predictor);
         if (predictor is SongPredictor features) return From(features.Model, modelPath);
         // A CNN file records no cross-validation, so no accuracy is claimed for it.
-        var trainer = predictor.Description.Split(", classes ")[0];
-        int bands = predictor is CnnSongPredictor cnn ? cnn.Model.Settings.NMels : 0;
-        return new(Path.GetFileName(modelPath), "log-mel", trainer, predictor.Classes, bands, null);
+        if (predictor is CnnSongPredictor cnn)
+            return new(Path.GetFileName(modelPath), "log-mel", $"cnn ({cnn.Model.Architecture})", cnn.Classes, cnn.Model.Settings.NMels, null);
+        return new(Path.GetFileName(modelPath), "unknown", predictor.Description, predictor.Classes, 0, null);
     }
 
     /// <summary>Summarises <paramref name="model"/>, reading its evaluation defensively (older files may lack it or name fields otherwise).</summary>
