@@ -24,21 +24,20 @@ public sealed class EvaluateCommand : ICliCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per model; the last line is the last model's" };
         var report = new Option<string?>("--report") { Description = "Write a Markdown report with confusion-matrix PNGs into this folder" };
         var holdOut = new Option<double?>("--holdout") { Description = "Evaluate on one stratified hold-out split with this test fraction (e.g. 0.2) instead of k folds" };
-        var features = new Option<string>("--features")
+        var features = new Option<string?>("--features")
         {
-            Description = "Feature sets to compare: all, extracted, spotify (comma-separated); a manifest's Spotify audio features join the extracted ones",
-            DefaultValueFactory = _ => "all",
+            Description = "Feature sets to compare: all, extracted, spotify (comma-separated); asking for spotify or all joins a manifest's Spotify audio features to the extracted ones (default: the source's columns as they are)",
         };
         var cnn = new CnnOptions();
         var command = new Command("evaluate", "Cross-validate models on a feature table or an audio collection") { models, features, cv, holdOut, groupBy, foldColumn, json, report };
         source.AddTo(command);
         cnn.AddTo(command);
-        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, cnn, parse.GetValue(models)!, parse.GetValue(features)!,
+        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, cnn, parse.GetValue(models)!, parse.GetValue(features),
             parse.GetValue(cv), parse.GetValue(holdOut), parse.GetValue(groupBy), parse.GetValue(foldColumn), parse.GetValue(json), parse.GetValue(report), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, SourceOptions source, CnnOptions cnn, string models, string featureSets, int k,
+    private static int Run(CliContext context, ParseResult parse, SourceOptions source, CnnOptions cnn, string models, string? featureSets, int k,
         double? holdOut, string? groupBy, string? foldColumn, bool json, string? reportDir, CancellationToken cancel)
     {
         int seed = parse.GetValue(source.Seed);
@@ -56,13 +55,15 @@ public sealed class EvaluateCommand : ICliCommand
             trainers.Add(trainer);
         }
         var sets = new List<FeatureSet>();
-        foreach (var name in featureSets.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in (featureSets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!SpotifyFeatures.TryParse(name, out var set)) { context.Fail($"unknown feature set '{name}'; known: all, extracted, spotify"); return ExitCodes.Usage; }
             sets.Add(set);
         }
         if (sets.Count == 0) sets.Add(FeatureSet.All);
-        var loaded = source.Load(context, parse, cancel, includeSpotify: sets.Any(s => s != FeatureSet.Extracted));
+        // Spotify's columns join an audio collection's features only when asked for: a model trained on that collection
+        // (genrify train) learns from the extracted features alone, and a plain evaluation should measure the same.
+        var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted));
         if (loaded is null) return ExitCodes.InputFailed;
         var splitter = SplitterChoice.Create(context, loaded.Data, k, seed, groupBy, foldColumn, holdOut);
         if (splitter is null) return ExitCodes.Usage;
