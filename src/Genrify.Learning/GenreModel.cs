@@ -80,7 +80,7 @@ public sealed class GenreModel
         ArgumentNullException.ThrowIfNull(trainer);
         var scaler = standardize ? StandardScaler.Fit(data.Rows) : null;
         var rows = scaler is null ? data.Rows : scaler.Transform(data.Rows);
-        var classifier = trainer.Fit(rows, data.Labels, data.ClassCount);
+        var classifier = trainer.Fit(rows, data.Labels, data.ClassCount, data.Groups);
         return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson());
     }
 

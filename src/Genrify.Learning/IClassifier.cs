@@ -35,4 +35,15 @@ public interface IClassifierTrainer
     /// Throws <see cref="ArgumentException"/> on empty input, ragged rows, non-finite values or labels out of range.
     /// </summary>
     IClassifier Fit(double[][] features, int[] labels, int classCount);
+
+    /// <summary>
+    /// Fits knowing each row's group (its artist): a trainer that tunes itself by inner cross-validation keeps each
+    /// group inside one inner fold, so it picks what generalises to unseen artists rather than what recognises known
+    /// ones. Trainers without an inner search ignore the groups.
+    /// </summary>
+    /// <param name="features">Rows × features.</param>
+    /// <param name="labels">Class of each row.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="groups">Group of each row, or null when the rows have none.</param>
+    IClassifier Fit(double[][] features, int[] labels, int classCount, IReadOnlyList<string>? groups) => Fit(features, labels, classCount);
 }

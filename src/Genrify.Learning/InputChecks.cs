@@ -20,7 +20,7 @@ internal static class InputChecks
         }
     }
 
-    /// <summary>The <see cref="IClassifierTrainer.Fit"/> contract: valid rows, one label per row in range, at least two classes.</summary>
+    /// <summary>The <see cref="IClassifierTrainer.Fit(double[][], int[], int)"/> contract: valid rows, one label per row in range, at least two classes.</summary>
     public static void RequireTrainingSet(double[][] features, int[] labels, int classCount)
     {
         RequireRows(features, nameof(features));

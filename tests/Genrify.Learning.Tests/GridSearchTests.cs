@@ -36,3 +36,71 @@ public class GridSearchTests
         Assert.Throws<ArgumentException>(() => GridSearchTrainer.Over("C", [], c => new LogisticRegressionTrainer(c)));
     }
 }
+
+public class GroupedInnerSearchTests
+{
+    // 12 artists × 8 clips; each artist's clips are near-duplicates of one random point and its genre has nothing to
+    // do with where that point is, so only recognising the artist can predict the genre.
+    private static (double[][] Rows, int[] Labels, string[] Artists) ArtistDominatedRows()
+    {
+        var random = new Random(7);
+        var rows = new List<double[]>();
+        var labels = new List<int>();
+        var artists = new List<string>();
+        for (int a = 0; a < 12; a++)
+        {
+            var centre = Enumerable.Range(0, 5).Select(_ => random.NextDouble() * 10).ToArray();
+            for (int clip = 0; clip < 8; clip++)
+            {
+                rows.Add(centre.Select(v => v + 0.01 * random.NextDouble()).ToArray());
+                labels.Add(a % 2);
+                artists.Add($"artist{a}");
+            }
+        }
+        return (rows.ToArray(), labels.ToArray(), artists.ToArray());
+    }
+
+    private static GridSearchTrainer MemoriserSearch() =>
+        GridSearchTrainer.Over("k", [1, 2], _ => new NearestNeighbourTrainer(), innerFolds: 4);
+
+    [Fact]
+    public void Inner_folds_grouped_by_artist_stop_a_memoriser_from_looking_perfect()
+    {
+        var (rows, labels, artists) = ArtistDominatedRows();
+        var search = MemoriserSearch();
+
+        var stratified = search.Search(rows, labels, 2);
+        Assert.StartsWith("stratified", search.LastInnerMethod);
+        Assert.All(stratified, p => Assert.True(p.MeanAccuracy > 0.95, $"stratified inner CV: {p.MeanAccuracy:P1}"));
+
+        var grouped = search.Search(rows, labels, 2, artists);
+        Assert.StartsWith("group", search.LastInnerMethod);
+        Assert.All(grouped, p => Assert.True(p.MeanAccuracy < 0.8, $"grouped inner CV: {p.MeanAccuracy:P1}"));
+    }
+
+    [Fact]
+    public void Cross_validation_hands_each_training_fold_its_artists_and_falls_back_to_stratified_with_too_few()
+    {
+        var (rows, labels, artists) = ArtistDominatedRows();
+        var data = new Dataset(["a", "b", "c", "d", "e"], rows, labels, ["x", "y"], groups: artists);
+        var search = MemoriserSearch();
+        CrossValidator.Run(data, search, new GroupKFold(3));
+        Assert.StartsWith("group 4-fold", search.LastInnerMethod);
+        Assert.All(search.LastSearch!, p => Assert.True(p.MeanAccuracy < 0.8, $"{p.MeanAccuracy:P1}"));
+
+        // Three artists cannot fill four inner folds: the search says it stratified instead.
+        search.Fit(rows[..24], labels[..24], 2, artists[..24]);
+        Assert.StartsWith("stratified", search.LastInnerMethod);
+        Assert.Throws<ArgumentException>(() => search.Search(rows, labels, 2, artists[..10]));
+    }
+}
+
+public class GridSearchNameTests
+{
+    [Fact]
+    public void Auto_names_the_algorithms_it_chooses_between_and_a_C_grid_its_values()
+    {
+        Assert.Equal("grid[model∈{svm,gbm,logreg,vote}; best]", TrainerCatalog.Create("auto").Name);
+        Assert.Equal("grid[C∈{0.1,0.3,1,3,10,30,100}; best](svm)", TrainerCatalog.Create("svm-cv").Name);
+    }
+}

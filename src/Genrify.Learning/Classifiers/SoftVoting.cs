@@ -27,10 +27,13 @@ public sealed class SoftVotingTrainer : IClassifierTrainer
     public string Name => "vote(" + string.Join(" + ", _members.Select(m => m.Weight == 1 ? m.Trainer.Name : FormattableString.Invariant($"{m.Weight:G3}×{m.Trainer.Name}"))) + ")";
 
     /// <inheritdoc/>
-    public IClassifier Fit(double[][] features, int[] labels, int classCount)
+    public IClassifier Fit(double[][] features, int[] labels, int classCount) => Fit(features, labels, classCount, null);
+
+    /// <inheritdoc/>
+    public IClassifier Fit(double[][] features, int[] labels, int classCount, IReadOnlyList<string>? groups)
     {
         InputChecks.RequireTrainingSet(features, labels, classCount);
-        return new SoftVotingClassifier(_members.Select(m => (m.Trainer.Fit(features, labels, classCount), m.Weight)).ToArray());
+        return new SoftVotingClassifier(_members.Select(m => (m.Trainer.Fit(features, labels, classCount, groups), m.Weight)).ToArray());
     }
 }
 

@@ -68,12 +68,24 @@ public static class CrossValidator
     /// <param name="trainer">Fits one classifier per fold.</param>
     /// <param name="splitter">Makes the folds.</param>
     /// <param name="standardize">Standard-scale features, fitted on each training fold (the study's setting).</param>
+    /// <remarks>The dataset's groups (artists), if any, go with each training fold to the trainer, so a trainer that
+    /// tunes itself by inner cross-validation groups its inner folds too.</remarks>
     public static CrossValidationResult Run(Dataset data, IClassifierTrainer trainer, IFoldSplitter splitter, bool standardize = true) =>
-        Run(data.Rows, data.Labels, data.LabelSets, data.ClassNames, trainer, splitter.Split(data), splitter.Description, standardize);
+        Run(data.Rows, data.Labels, data.LabelSets, data.ClassNames, trainer, splitter.Split(data), splitter.Description, standardize, data.Groups);
 
     /// <summary>Cross-validation over raw arrays and explicit folds (used by the inner loop of a grid search).</summary>
+    /// <param name="rows">Rows × features.</param>
+    /// <param name="labels">Class of each row.</param>
+    /// <param name="labelSets">Every genre of each row (first = its label), or null for single-genre rows.</param>
+    /// <param name="classNames">Genre names, index = class.</param>
+    /// <param name="trainer">Fits one classifier per fold.</param>
+    /// <param name="folds">Train and test row indices of each fold.</param>
+    /// <param name="method">How the folds were made, for the result's <see cref="CrossValidationResult.Method"/>.</param>
+    /// <param name="standardize">Standard-scale features, fitted on each training fold.</param>
+    /// <param name="groups">Group (artist) of each row, handed to the trainer with its training rows (see
+    /// <see cref="IClassifierTrainer.Fit(double[][], int[], int, IReadOnlyList{string})"/>); null when there are none.</param>
     public static CrossValidationResult Run(double[][] rows, int[] labels, IReadOnlyList<int[]>? labelSets, IReadOnlyList<string> classNames,
-        IClassifierTrainer trainer, IReadOnlyList<Fold> folds, string method, bool standardize = true)
+        IClassifierTrainer trainer, IReadOnlyList<Fold> folds, string method, bool standardize = true, IReadOnlyList<string>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(folds);
@@ -95,7 +107,8 @@ public static class CrossValidator
                 testRows = scaler.Transform(testRows);
             }
             var trainLabels = fold.Train.Select(i => labels[i]).ToArray();
-            var model = trainer.Fit(trainRows, trainLabels, classCount);
+            var trainGroups = groups is null ? null : fold.Train.Select(i => groups[i]).ToArray();
+            var model = trainer.Fit(trainRows, trainLabels, classCount, trainGroups);
             var testProbabilities = model.PredictAll(testRows);
             int correct = 0;
             for (int t = 0; t < fold.Test.Length; t++)

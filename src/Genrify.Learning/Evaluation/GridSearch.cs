@@ -33,7 +33,7 @@ public sealed class GridSearchTrainer : IClassifierTrainer
     /// <param name="parameterName">Name of the searched parameter (for <see cref="Name"/>), e.g. "C".</param>
     /// <param name="candidates">Parameter value and the trainer it gives.</param>
     /// <param name="selection">Selection rule.</param>
-    /// <param name="innerFolds">Stratified inner folds.</param>
+    /// <param name="innerFolds">Inner folds: grouped by artist when the rows come with groups, else stratified.</param>
     /// <param name="seed">Seed of the inner folds.</param>
     /// <param name="maxGap">Largest allowed mean train−test gap for <see cref="GridSelection.LargestWithinGap"/> (0.05 = 5 points).</param>
     public GridSearchTrainer(string parameterName, IEnumerable<(double Value, IClassifierTrainer Trainer)> candidates,
@@ -73,29 +73,51 @@ public sealed class GridSearchTrainer : IClassifierTrainer
     /// <summary>Gap bound of the study's rule.</summary>
     public double MaxGap { get; }
 
-    /// <summary>The grid points of the most recent <see cref="Fit"/> (null before any); with nested CV, of the last outer fold.</summary>
+    /// <summary>The grid points of the most recent fit (null before any); with nested CV, of the last outer fold.</summary>
     public IReadOnlyList<GridPoint>? LastSearch { get; private set; }
 
-    /// <summary>The value chosen by the most recent <see cref="Fit"/>.</summary>
+    /// <summary>The value chosen by the most recent fit.</summary>
     public double? LastChoice { get; private set; }
 
     /// <inheritdoc/>
-    public string Name => $"grid[{ParameterName}∈{{{string.Join(",", _candidates.Select(c => c.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)))}}}; " +
-                          (Selection == GridSelection.BestAccuracy ? "best" : FormattableString.Invariant($"largest with gap≤{100 * MaxGap:G3}%")) +
-                          $"]({_candidates[0].Trainer.Name.Split('(')[0]})";
+    public string Name
+    {
+        get
+        {
+            // A grid over one algorithm's parameter lists the values; a choice between algorithms lists their names.
+            var kinds = _candidates.Select(c => c.Trainer.Name.Split('(')[0]).ToArray();
+            bool oneKind = kinds.Distinct(StringComparer.Ordinal).Count() == 1;
+            var values = oneKind
+                ? string.Join(",", _candidates.Select(c => c.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)))
+                : string.Join(",", kinds);
+            var rule = Selection == GridSelection.BestAccuracy ? "best" : FormattableString.Invariant($"largest with gap≤{100 * MaxGap:G3}%");
+            return $"grid[{ParameterName}∈{{{values}}}; {rule}]" + (oneKind ? $"({kinds[0]})" : "");
+        }
+    }
 
-    /// <summary>Runs the inner cross-validation of every grid point and applies the selection rule.</summary>
-    public IReadOnlyList<GridPoint> Search(double[][] features, int[] labels, int classCount)
+    /// <summary>How the inner folds of the most recent <see cref="Search"/> were made (e.g. "group 5-fold (no artist in two folds)").</summary>
+    public string? LastInnerMethod { get; private set; }
+
+    /// <summary>
+    /// Runs the inner cross-validation of every grid point. With <paramref name="groups"/> (the artist of each row) the
+    /// inner folds are grouped, so no artist is on both sides of an inner split and the search rewards what carries over
+    /// to unseen artists; without them, or with fewer groups than inner folds, they are stratified.
+    /// </summary>
+    public IReadOnlyList<GridPoint> Search(double[][] features, int[] labels, int classCount, IReadOnlyList<string>? groups = null)
     {
         InputChecks.RequireTrainingSet(features, labels, classCount);
+        if (groups is not null && groups.Count != features.Length)
+            throw new ArgumentException($"{groups.Count} groups for {features.Length} rows", nameof(groups));
         var names = Enumerable.Range(0, features[0].Length).Select(j => $"f{j}").ToArray();
         var classes = Enumerable.Range(0, classCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var inner = new Dataset(names, features, labels, classes);
-        var splitter = new StratifiedKFold(InnerFolds, shuffle: true, seed: Seed);
+        bool grouped = groups is not null && groups.Distinct(StringComparer.Ordinal).Count() >= InnerFolds;
+        var inner = new Dataset(names, features, labels, classes, groups: grouped ? groups : null);
+        IFoldSplitter splitter = grouped ? new GroupKFold(InnerFolds) : new StratifiedKFold(InnerFolds, shuffle: true, seed: Seed);
         var folds = splitter.Split(inner);
+        LastInnerMethod = splitter.Description;
         return _candidates.Select(c =>
         {
-            var r = CrossValidator.Run(features, labels, null, classes, c.Trainer, folds, splitter.Description);
+            var r = CrossValidator.Run(features, labels, null, classes, c.Trainer, folds, splitter.Description, groups: inner.Groups);
             return new GridPoint(c.Value, c.Trainer.Name, r.MeanAccuracy, r.StdAccuracy, r.FoldTrainAccuracies.Average());
         }).ToArray();
     }
@@ -113,12 +135,15 @@ public sealed class GridSearchTrainer : IClassifierTrainer
     }
 
     /// <inheritdoc/>
-    public IClassifier Fit(double[][] features, int[] labels, int classCount)
+    public IClassifier Fit(double[][] features, int[] labels, int classCount) => Fit(features, labels, classCount, null);
+
+    /// <inheritdoc/>
+    public IClassifier Fit(double[][] features, int[] labels, int classCount, IReadOnlyList<string>? groups)
     {
-        var points = Search(features, labels, classCount);
+        var points = Search(features, labels, classCount, groups);
         var chosen = Choose(points, Selection, MaxGap);
         LastSearch = points;
         LastChoice = chosen.Value;
-        return _candidates.First(c => c.Value == chosen.Value).Trainer.Fit(features, labels, classCount);
+        return _candidates.First(c => c.Value == chosen.Value).Trainer.Fit(features, labels, classCount, groups);
     }
 }
