@@ -71,8 +71,8 @@ public static class AudioLoader
         var container = CheckFile(path);
         string soundFileError = "";
         // libsndfile picks its MPEG decoder by the file name when the content matches no format, and mpg123 then
-        // writes its resync notes straight to the process's stderr. Content that is not MPEG audio at all goes to
-        // ffmpeg directly (it decodes or gives a reason), so a bad file gets one clean line.
+        // produces nothing but resync notes. Content that is not MPEG audio at all goes to ffmpeg directly (it
+        // decodes or gives a reason), so a bad file gets one clean line.
         var decoded = (container == AudioContainer.Unknown && HasMpegExtension(path)
                 ? null
                 : SoundFileDecoder.TryDecode(path, options.Offset, options.Duration, out soundFileError))

@@ -13,77 +13,101 @@ internal static class SoundFileDecoder
     private const int InitialSampleCap = 1 << 24;
 
     /// <summary>Opens <paramref name="path"/>; null when libsndfile does not recognise it (<paramref name="error"/> says why).</summary>
-    public static unsafe DecodedAudio? TryDecode(string path, double offset, double? duration, out string error)
+    /// <remarks>What libmpg123 prints to stderr meanwhile is not shown; it becomes part of a warning or of the error.</remarks>
+    public static DecodedAudio? TryDecode(string path, double offset, double? duration, out string error)
     {
+        using var capture = NativeStderrCapture.Start();
         var info = new LibSndFile.Info();
         IntPtr file = LibSndFile.Open(path, LibSndFile.ModeRead, ref info);
         if (file == IntPtr.Zero)
         {
-            error = LibSndFile.ErrorMessage(IntPtr.Zero);
+            error = WithDecoderText(LibSndFile.ErrorMessage(IntPtr.Zero), capture);
             return null;
         }
         error = "";
         try
         {
-            int channels = info.Channels, sampleRate = info.SampleRate;
-            if (channels <= 0) throw new AudioDecodeException(path, $"header declares {channels} channels");
-            if (sampleRate <= 0) throw new AudioDecodeException(path, $"header declares sample rate {sampleRate} Hz");
-            var warnings = HeaderWarnings(path, file);
-            long total = Math.Max(0, info.Frames);
-
-            long position = 0;
-            if (offset != 0)
-            {
-                // librosa: sf_desc.seek(int(offset * sr_native)); a failed seek makes librosa fall back to audioread,
-                // which then finds nothing past the end: the result is empty.
-                long start = (long)(offset * sampleRate);
-                position = start <= total ? LibSndFile.Seek(file, start, LibSndFile.SeekSet) : -1;
-                if (position < 0)
-                {
-                    warnings.Add($"{path}: offset {offset} s (frame {start}) is past the end ({total} frames): no audio read");
-                    return new DecodedAudio([], 0, channels, sampleRate, "soundfile", warnings);
-                }
-            }
-            long remaining = Math.Max(0, total - position);
-            long wanted = remaining;
-            if (duration is { } d)
-            {
-                long frames = (long)(d * sampleRate);
-                if (frames < remaining) wanted = frames;
-            }
-
-            long maxFrames = Array.MaxLength / channels;
-            long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
-            var buffer = new float[checked((int)(capacity * channels))];
-            long read = 0;
-            while (read < wanted)
-            {
-                if (read == capacity)
-                {
-                    if (capacity >= maxFrames)
-                        throw new AudioDecodeException(path, $"audio too long (more than {maxFrames} frames of {channels} channels)");
-                    capacity = Math.Min(Math.Min(wanted, maxFrames), capacity * 2);
-                    Array.Resize(ref buffer, checked((int)(capacity * channels)));
-                }
-                long got;
-                fixed (float* p = buffer)
-                    got = LibSndFile.ReadFramesFloat(file, p + read * channels, Math.Min(capacity, wanted) - read);
-                if (got <= 0) break;
-                read += got;
-            }
-            if (read < wanted)
-            {
-                string detail = LibSndFile.ErrorMessage(file);
-                warnings.Add($"{path}: header claims {total} frames, only {position + read} could be decoded (truncated or corrupt"
-                    + (detail is "No Error." or "" ? ")" : $": {detail})"));
-            }
-            return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings);
+            // Only libmpg123 prints while decoding: other formats decode uncaptured, without waiting for the lock.
+            if ((info.Format & LibSndFile.MajorFormatMask) != LibSndFile.FormatMpeg) capture.Stop();
+            return Decode(path, file, info, offset, duration, capture);
+        }
+        catch (AudioDecodeException e)
+        {
+            string reason = WithDecoderText(e.Reason, capture);
+            if (reason == e.Reason) throw;
+            throw new AudioDecodeException(path, reason, e.InnerException);
         }
         finally
         {
             LibSndFile.Close(file);
         }
     }
+
+    private static unsafe DecodedAudio Decode(string path, IntPtr file, LibSndFile.Info info, double offset, double? duration,
+        NativeStderrCapture capture)
+    {
+        int channels = info.Channels, sampleRate = info.SampleRate;
+        if (channels <= 0) throw new AudioDecodeException(path, $"header declares {channels} channels");
+        if (sampleRate <= 0) throw new AudioDecodeException(path, $"header declares sample rate {sampleRate} Hz");
+        var warnings = HeaderWarnings(path, file);
+        long total = Math.Max(0, info.Frames);
+
+        long position = 0;
+        if (offset != 0)
+        {
+            // librosa: sf_desc.seek(int(offset * sr_native)); a failed seek makes librosa fall back to audioread,
+            // which then finds nothing past the end: the result is empty.
+            long start = (long)(offset * sampleRate);
+            position = start <= total ? LibSndFile.Seek(file, start, LibSndFile.SeekSet) : -1;
+            if (position < 0)
+            {
+                warnings.Add(WithDecoderText($"{path}: offset {offset} s (frame {start}) is past the end ({total} frames): no audio read", capture));
+                return new DecodedAudio([], 0, channels, sampleRate, "soundfile", warnings);
+            }
+        }
+        long remaining = Math.Max(0, total - position);
+        long wanted = remaining;
+        if (duration is { } d)
+        {
+            long frames = (long)(d * sampleRate);
+            if (frames < remaining) wanted = frames;
+        }
+
+        long maxFrames = Array.MaxLength / channels;
+        long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
+        var buffer = new float[checked((int)(capacity * channels))];
+        long read = 0;
+        while (read < wanted)
+        {
+            if (read == capacity)
+            {
+                if (capacity >= maxFrames)
+                    throw new AudioDecodeException(path, $"audio too long (more than {maxFrames} frames of {channels} channels)");
+                capacity = Math.Min(Math.Min(wanted, maxFrames), capacity * 2);
+                Array.Resize(ref buffer, checked((int)(capacity * channels)));
+            }
+            long got;
+            fixed (float* p = buffer)
+                got = LibSndFile.ReadFramesFloat(file, p + read * channels, Math.Min(capacity, wanted) - read);
+            if (got <= 0) break;
+            read += got;
+        }
+        if (read < wanted)
+        {
+            string detail = LibSndFile.ErrorMessage(file);
+            warnings.Add(WithDecoderText($"{path}: header claims {total} frames, only {position + read} could be decoded (truncated or corrupt"
+                + (detail is "No Error." or "" ? ")" : $": {detail})"), capture));
+        }
+        else if (NativeStderrCapture.DecoderSaid(capture.Stop()) is { Length: > 0 } said)
+        {
+            warnings.Add($"{path}: {said}");
+        }
+        return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings);
+    }
+
+    // Stops the capture and appends what the native decoder printed, if anything, to a message.
+    private static string WithDecoderText(string message, NativeStderrCapture capture) =>
+        NativeStderrCapture.DecoderSaid(capture.Stop()) is { Length: > 0 } said ? $"{message}; {said}" : message;
 
     // libsndfile logs header inconsistencies it corrected, e.g. "data : 1323000 (should be 44100)" for a WAV whose
     // header claims more audio than the file holds. Those become warnings; libsndfile already decodes what is there.

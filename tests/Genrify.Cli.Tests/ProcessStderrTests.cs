@@ -34,4 +34,51 @@ public class ProcessStderrTests
         Assert.Contains(file, line);
         Assert.Contains(reason, line);
     }
+
+    [Fact]
+    public void A_truncated_mp3_gives_one_warning_naming_it_with_what_the_decoder_said()
+    {
+        var path = TestData.BadAudio("truncated_10k.mp3");
+        var (exit, lines) = RunCli("features", path, "--preset", "seed");
+
+        Assert.Equal(0, exit);
+        AssertNoRawDecoderLines(lines);
+        var line = Assert.Single(lines);
+        Assert.Contains($"{path}: header claims 661794 frames, only 22511 could be decoded", line);
+        Assert.Contains("decoder said: 'Warning: Xing stream size off by more than 1%", line);
+    }
+
+    [Fact]
+    public void In_a_parallel_batch_each_truncated_mp3_gets_its_own_decoder_text()
+    {
+        // Two workers decode at once; each file's native text must land in that file's warning, none on raw stderr.
+        var root = Directory.CreateTempSubdirectory("genrify-stderr-");
+        try
+        {
+            var genre = Directory.CreateDirectory(Path.Combine(root.FullName, "blues"));
+            var names = Enumerable.Range(1, 6).Select(i => $"cut{i}.mp3").ToArray();
+            foreach (var name in names) File.Copy(TestData.BadAudio("truncated_10k.mp3"), Path.Combine(genre.FullName, name));
+
+            var (exit, lines) = RunCli("extract", root.FullName, "--preset", "seed", "--out",
+                Path.Combine(root.FullName, "table.csv"), "--jobs", "2", "--no-cache");
+
+            Assert.Equal(0, exit);
+            AssertNoRawDecoderLines(lines);
+            foreach (var name in names)
+            {
+                var line = Assert.Single(lines, l => l.Contains(name) && l.Contains("could be decoded"));
+                Assert.Contains("decoder said: 'Warning: Xing stream size off by more than 1%", line);
+            }
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static void AssertNoRawDecoderLines(string[] lines)
+    {
+        Assert.DoesNotContain(lines, l => l.StartsWith("Warning: Xing", StringComparison.Ordinal)
+            || l.StartsWith("[src/libmpg123", StringComparison.Ordinal) || l.StartsWith("Note: ", StringComparison.Ordinal));
+    }
 }

@@ -16,6 +16,12 @@ internal static unsafe partial class LibSndFile
     /// <summary>sf_command: fill an SF_FORMAT_INFO for a major format.</summary>
     public const int CommandGetFormatInfo = 0x1028;
 
+    /// <summary>SF_FORMAT_TYPEMASK: the major-format bits of SF_INFO.format.</summary>
+    public const int MajorFormatMask = 0x0FFF0000;
+
+    /// <summary>SF_FORMAT_MPEG: MPEG layer I/II/III, decoded by libmpg123.</summary>
+    public const int FormatMpeg = 0x230000;
+
     /// <summary>Whence for sf_seek: from the start.</summary>
     public const int SeekSet = 0;
 
