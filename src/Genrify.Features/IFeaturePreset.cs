@@ -23,4 +23,10 @@ public interface IFeaturePreset
 
     /// <summary>Computes the feature vector of <paramref name="samples"/> (mono, at <see cref="SampleRate"/>).</summary>
     double[] Extract(ReadOnlySpan<float> samples);
+
+    /// <summary>
+    /// <see cref="Extract(ReadOnlySpan{float})"/> with working arrays that the caller keeps from clip to clip (one
+    /// <paramref name="buffers"/> per worker); the result is identical. Presets without large intermediates ignore them.
+    /// </summary>
+    double[] Extract(ReadOnlySpan<float> samples, ExtractionBuffers buffers) => Extract(samples);
 }
