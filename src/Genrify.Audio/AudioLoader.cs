@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace Genrify.Audio;
@@ -26,20 +25,9 @@ public static class AudioLoader
         if (!options.Mono)
             throw new ArgumentException("Load returns mono audio; use LoadChannels for Mono = false", nameof(options));
         var decoded = Decode(path, options);
-        // The mono mix is an intermediate too (the resampler returns a new array): pooled, like the decoded frames.
-        float[] mono = ArrayPool<float>.Shared.Rent(decoded.Frames);
-        try
-        {
-            var monoSpan = mono.AsSpan(0, decoded.Frames);
-            ChannelMixer.Downmix(decoded.Samples, decoded.Channels, monoSpan);
-            decoded.Release();
-            int rate = options.SampleRate ?? decoded.SampleRate;
-            return new AudioBuffer(Resample(path, monoSpan, decoded.SampleRate, rate), rate, decoded.Backend, decoded.Warnings);
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(mono);
-        }
+        var mono = ChannelMixer.Downmix(decoded.Samples, decoded.Channels);
+        int rate = options.SampleRate ?? decoded.SampleRate;
+        return new AudioBuffer(Resample(path, mono, decoded.SampleRate, rate), rate, decoded.Backend, decoded.Warnings);
     }
 
     /// <summary>
@@ -54,7 +42,6 @@ public static class AudioLoader
         float[][] channels = options.Mono
             ? [ChannelMixer.Downmix(decoded.Samples, decoded.Channels)]
             : ChannelMixer.Deinterleave(decoded.Samples, decoded.Channels);
-        decoded.Release();
         int rate = options.SampleRate ?? decoded.SampleRate;
         for (int c = 0; c < channels.Length; c++)
             channels[c] = Resample(path, channels[c], decoded.SampleRate, rate);
@@ -65,7 +52,7 @@ public static class AudioLoader
     public static AudioBuffer LoadNative(string path) => Load(path, new LoadOptions { SampleRate = null });
 
     // soxr refuses some rate pairs (e.g. a header claiming 2^31 Hz); that is a property of the file.
-    private static float[] Resample(string path, ReadOnlySpan<float> samples, int nativeRate, int targetRate)
+    private static float[] Resample(string path, float[] samples, int nativeRate, int targetRate)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Genrify.Audio.Native;
 
 namespace Genrify.Audio;
@@ -55,9 +54,7 @@ internal static class SoundFileDecoder
 
             long maxFrames = Array.MaxLength / channels;
             long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
-            // A pooled buffer: the interleaved samples only live until the loader has mixed them down, and a fresh
-            // clip-sized array per file would cost the large-object heap a collection every few files.
-            var buffer = ArrayPool<float>.Shared.Rent(checked((int)(capacity * channels)));
+            var buffer = new float[checked((int)(capacity * channels))];
             long read = 0;
             while (read < wanted)
             {
@@ -66,10 +63,7 @@ internal static class SoundFileDecoder
                     if (capacity >= maxFrames)
                         throw new AudioDecodeException(path, $"audio too long (more than {maxFrames} frames of {channels} channels)");
                     capacity = Math.Min(Math.Min(wanted, maxFrames), capacity * 2);
-                    var larger = ArrayPool<float>.Shared.Rent(checked((int)(capacity * channels)));
-                    buffer.AsSpan(0, checked((int)(read * channels))).CopyTo(larger);
-                    ArrayPool<float>.Shared.Return(buffer);
-                    buffer = larger;
+                    Array.Resize(ref buffer, checked((int)(capacity * channels)));
                 }
                 long got;
                 fixed (float* p = buffer)
@@ -83,7 +77,7 @@ internal static class SoundFileDecoder
                 warnings.Add($"{path}: header claims {total} frames, only {position + read} could be decoded (truncated or corrupt"
                     + (detail is "No Error." or "" ? ")" : $": {detail})"));
             }
-            return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings, Pooled: true);
+            return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings);
         }
         finally
         {
