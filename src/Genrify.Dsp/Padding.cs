@@ -14,30 +14,11 @@ public static class Padding
         if (y.Length == 0 && mode != PadMode.Constant && left + right > 0)
             throw new ArgumentException($"cannot pad an empty signal in {mode} mode.", nameof(y));
         var result = new float[checked(y.Length + left + right)];
-        PadInto(y, left, right, mode, result);
-        return result;
-    }
-
-    /// <summary>
-    /// <see cref="Pad"/> into the first <c>left + y.Length + right</c> values of <paramref name="destination"/>
-    /// (whatever they held before), for callers that pad into a rented buffer.
-    /// </summary>
-    public static void PadInto(ReadOnlySpan<float> y, int left, int right, PadMode mode, Span<float> destination)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(left);
-        ArgumentOutOfRangeException.ThrowIfNegative(right);
-        if (y.Length == 0 && mode != PadMode.Constant && left + right > 0)
-            throw new ArgumentException($"cannot pad an empty signal in {mode} mode.", nameof(y));
-        var result = destination[..checked(y.Length + left + right)];
-        y.CopyTo(result[left..]);
-        if (mode == PadMode.Constant)
-        {
-            result[..left].Clear();
-            result[(left + y.Length)..].Clear();
-            return;
-        }
+        y.CopyTo(result.AsSpan(left));
+        if (mode == PadMode.Constant) return result;
         for (int i = 0; i < left; i++) result[i] = y[SourceIndex(i - left, y.Length, mode)];
         for (int i = 0; i < right; i++) result[left + y.Length + i] = y[SourceIndex(y.Length + i, y.Length, mode)];
+        return result;
     }
 
     /// <summary>

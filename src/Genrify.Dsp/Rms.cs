@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Genrify.Dsp;
@@ -15,26 +14,16 @@ public static class Rms
     {
         Framing.Check(frameLength, hopLength);
         Signal.ValidateAudio(y);
-        // The padded copy is a pooled buffer: a clip-sized temporary that would otherwise land on the large-object heap.
-        int paddedLength = center ? checked(y.Length + frameLength / 2 * 2) : 0;
-        float[]? padded = center ? ArrayPool<float>.Shared.Rent(paddedLength) : null;
-        try
+        float[]? padded = center ? Padding.Pad(y, frameLength / 2, frameLength / 2, padMode) : null;
+        ReadOnlySpan<float> x = padded ?? y;
+        int frames = Framing.Count(x.Length, frameLength, hopLength);
+        var result = new Matrix(1, frames);
+        for (int t = 0; t < frames; t++)
         {
-            if (padded is not null) Padding.PadInto(y, frameLength / 2, frameLength / 2, padMode, padded);
-            ReadOnlySpan<float> x = padded is null ? y : padded.AsSpan(0, paddedLength);
-            int frames = Framing.Count(x.Length, frameLength, hopLength);
-            var result = new Matrix(1, frames);
-            for (int t = 0; t < frames; t++)
-            {
-                float sumSq = TensorPrimitives.SumOfSquares(x.Slice(t * hopLength, frameLength));
-                result.Data[t] = (float)Math.Sqrt(sumSq / (double)frameLength);
-            }
-            return result;
+            float sumSq = TensorPrimitives.SumOfSquares(x.Slice(t * hopLength, frameLength));
+            result.Data[t] = (float)Math.Sqrt(sumSq / (double)frameLength);
         }
-        finally
-        {
-            if (padded is not null) ArrayPool<float>.Shared.Return(padded);
-        }
+        return result;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Genrify.Dsp;
 
 /// <summary>librosa.feature.zero_crossing_rate: the fraction of sign changes in each frame (1 × frames).</summary>
@@ -16,40 +14,27 @@ public static class ZeroCrossingRate
         Framing.Check(frameLength, hopLength);
         Signal.ValidateAudio(y);
         if (!(threshold >= 0)) throw new ArgumentException($"threshold must be non-negative (got {threshold}).", nameof(threshold));
-        // Both clip-sized temporaries (the padded copy, the prefix sums) are pooled rather than left to the large-object heap.
-        int paddedLength = center ? checked(y.Length + frameLength / 2 * 2) : 0;
-        float[]? padded = center ? ArrayPool<float>.Shared.Rent(paddedLength) : null;
-        int[]? prefix = null;
-        try
-        {
-            if (padded is not null) Padding.PadInto(y, frameLength / 2, frameLength / 2, PadMode.Edge, padded);
-            ReadOnlySpan<float> x = padded is null ? y : padded.AsSpan(0, paddedLength);
-            int frames = Framing.Count(x.Length, frameLength, hopLength);
+        float[]? padded = center ? Padding.Pad(y, frameLength / 2, frameLength / 2, PadMode.Edge) : null;
+        ReadOnlySpan<float> x = padded ?? y;
+        int frames = Framing.Count(x.Length, frameLength, hopLength);
 
-            // changes[i] = 1 if sample i's sign differs from sample i−1's; prefix sums make each frame O(1).
-            prefix = ArrayPool<int>.Shared.Rent(x.Length + 1);
-            prefix[0] = prefix[1] = 0;
-            int previous = Sign(x[0], threshold, zeroPos);
-            for (int i = 1; i < x.Length; i++)
-            {
-                int sign = Sign(x[i], threshold, zeroPos);
-                prefix[i + 1] = prefix[i] + (sign != previous ? 1 : 0);
-                previous = sign;
-            }
-            var result = new Matrix(1, frames);
-            for (int t = 0; t < frames; t++)
-            {
-                int start = t * hopLength;
-                int crossings = prefix[start + frameLength] - prefix[start + 1];
-                result.Data[t] = (float)((double)crossings / frameLength);
-            }
-            return result;
-        }
-        finally
+        // changes[i] = 1 if sample i's sign differs from sample i−1's; prefix sums make each frame O(1).
+        var prefix = new int[x.Length + 1];
+        int previous = Sign(x[0], threshold, zeroPos);
+        for (int i = 1; i < x.Length; i++)
         {
-            if (padded is not null) ArrayPool<float>.Shared.Return(padded);
-            if (prefix is not null) ArrayPool<int>.Shared.Return(prefix);
+            int sign = Sign(x[i], threshold, zeroPos);
+            prefix[i + 1] = prefix[i] + (sign != previous ? 1 : 0);
+            previous = sign;
         }
+        var result = new Matrix(1, frames);
+        for (int t = 0; t < frames; t++)
+        {
+            int start = t * hopLength;
+            int crossings = prefix[start + frameLength] - prefix[start + 1];
+            result.Data[t] = (float)((double)crossings / frameLength);
+        }
+        return result;
     }
 
     private static int Sign(float v, double threshold, bool zeroPos)
