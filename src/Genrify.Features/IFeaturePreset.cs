@@ -14,7 +14,7 @@ public interface IFeaturePreset
     /// <summary>The sample rate the preset expects its input at (librosa's default 22050 Hz).</summary>
     int SampleRate { get; }
 
-    /// <summary>Column names, in the order <see cref="Extract"/> writes values.</summary>
+    /// <summary>Column names, in the order <see cref="Extract(ReadOnlySpan{float})"/> writes values.</summary>
     IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>The settings that define the recipe (frame, hop, mel bands, ...), saved with models so that
