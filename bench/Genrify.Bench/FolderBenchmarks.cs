@@ -41,20 +41,36 @@ public static class FolderBenchmarks
 
         new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = 2 }).Run(tracks.Take(4).ToList()); // warm-up
         var times = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+        var perClip = new ClipCpu();
+        var options = new BatchOptions { Decoder = perClip.Decode };
+        var timedPreset = perClip.Wrap(preset);
         for (int round = 0; round < rounds; round++)
             foreach (int workers in new[] { 1, 2 })
             {
-                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var usage0 = ProcessUsage.Now();
                 int gc0 = GC.CollectionCount(2);
+                var pause0 = GC.GetTotalPauseDuration();
+                long alloc0 = GC.GetTotalAllocatedBytes();
+                perClip.Reset();
                 var clock = Stopwatch.StartNew();
-                var result = new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = workers }).Run(tracks);
+                var result = new BatchExtractor(timedPreset, options with { MaxDegreeOfParallelism = workers }).Run(tracks);
                 double wall = clock.Elapsed.TotalSeconds;
-                double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+                var usage = ProcessUsage.Now() - usage0;
+                double cpu = usage.UserSeconds + usage.SystemSeconds;
                 times[workers].Add(wall);
+                int n = tracks.Count;
                 // CPU/wall near the worker count means the workers really ran side by side; far below it means the
                 // cores were busy with something else (other jobs on a shared machine) or the workers waited on each other.
-                Console.WriteLine($"  round {round + 1}, {workers} worker(s): {wall,7:F2} s wall, {cpu,7:F2} s CPU (CPU/wall {cpu / wall:F2}),"
-                                  + $" {1000 * wall / tracks.Count:F0} ms per clip, {GC.CollectionCount(2) - gc0} gen2 GCs, {result.Skipped.Count} skipped");
+                Console.WriteLine($"  round {round + 1}, {workers} worker(s): {wall,6:F2} s wall, {cpu,6:F2} s CPU (CPU/wall {cpu / wall:F2}),"
+                                  + $" {GC.CollectionCount(2) - gc0} gen2 GCs, {result.Skipped.Count} skipped");
+                // Per clip: the worker threads' own CPU (decode, features), the process's user/sys time (GC threads and
+                // the kernel's page faults included), minor faults, GC pauses and allocated bytes.
+                Console.WriteLine($"      per clip: thread CPU decode {perClip.DecodeMs / n:F1} + features {perClip.ExtractMs / n:F1} ms;"
+                                  + $" process user {1000 * usage.UserSeconds / n:F1} + sys {1000 * usage.SystemSeconds / n:F1} ms;"
+                                  + $" minor faults {usage.MinorFaults / (double)n:F0} (decode {perClip.DecodeFaults / (double)n:F0}, features {perClip.ExtractFaults / (double)n:F0});"
+                                  + $" {(double)(GC.CollectionCount(2) - gc0) / n:F2} gen2 GCs;"
+                                  + $" GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / n:F1} ms;"
+                                  + $" {(GC.GetTotalAllocatedBytes() - alloc0) / (1e6 * n):F1} MB allocated");
             }
         double one = times[1].Min(), two = times[2].Min();
         // Each round times 1 then 2 workers back to back, so the per-round ratio compares runs under the same load.

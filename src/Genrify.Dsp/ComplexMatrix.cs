@@ -49,4 +49,14 @@ public sealed class ComplexMatrix
         SpectrumMath.Magnitude(Real, Imag, result.Data, power);
         return result;
     }
+
+    /// <summary><see cref="Magnitude(float)"/> into an existing matrix of this shape (every value is overwritten).</summary>
+    /// <exception cref="ArgumentException">The destination has another shape.</exception>
+    public void Magnitude(Matrix destination, float power = 1f)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.Rows != Rows || destination.Columns != Columns)
+            throw new ArgumentException($"destination is {destination.Rows}×{destination.Columns}, this matrix {Rows}×{Columns}.", nameof(destination));
+        SpectrumMath.Magnitude(Real, Imag, destination.Data, power);
+    }
 }

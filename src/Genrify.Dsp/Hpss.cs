@@ -31,7 +31,14 @@ public static partial class Hpss
     {
         var harm = new Matrix(magnitude.Rows, magnitude.Columns);
         var perc = new Matrix(magnitude.Rows, magnitude.Columns);
-        if (magnitude.Data.Length == 0) return (harm, perc);
+        MasksInto(magnitude, options, harm, perc);
+        return (harm, perc);
+    }
+
+    /// <summary>Both soft masks into <paramref name="harm"/> and <paramref name="perc"/> (same shape as the magnitude, every value written).</summary>
+    private static void MasksInto(Matrix magnitude, HpssOptions options, Matrix harm, Matrix perc)
+    {
+        if (magnitude.Data.Length == 0) return;
         MedianFilter.AlongRows(magnitude, options.HarmonicKernel, harm);
         MedianFilter.AlongColumns(magnitude, options.PercussiveKernel, perc);
         // mask_harm = softmask(harm, perc · margin_h), mask_perc = softmask(perc, harm · margin_p), float32 like librosa.
@@ -53,7 +60,6 @@ public static partial class Hpss
                 p[i] = SoftMask.Value(pi, hi * mp, power, fill);
             }
         }
-        return (harm, perc);
     }
 
     /// <summary>
@@ -89,22 +95,43 @@ public static partial class Hpss
     public static (ComplexMatrix Harmonic, ComplexMatrix Percussive) Decompose(ComplexMatrix stft, Matrix magnitude, HpssOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stft);
+        var harmonic = new ComplexMatrix(stft.Rows, stft.Columns);
+        var percussive = new ComplexMatrix(stft.Rows, stft.Columns);
+        Decompose(stft, magnitude, harmonic, percussive, options);
+        return (harmonic, percussive);
+    }
+
+    /// <summary>
+    /// <see cref="Decompose(ComplexMatrix, Matrix, HpssOptions?)"/> into existing matrices of the STFT's shape (every
+    /// value is overwritten), so that a caller analysing clip after clip can reuse them instead of allocating ~21 MB
+    /// per 30 s clip.
+    /// </summary>
+    /// <exception cref="ArgumentException">Shapes differ, or a value is not finite.</exception>
+    public static void Decompose(ComplexMatrix stft, Matrix magnitude, ComplexMatrix harmonic, ComplexMatrix percussive, HpssOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stft);
         ArgumentNullException.ThrowIfNull(magnitude);
+        ArgumentNullException.ThrowIfNull(harmonic);
+        ArgumentNullException.ThrowIfNull(percussive);
         if (magnitude.Rows != stft.Rows || magnitude.Columns != stft.Columns)
             throw new ArgumentException($"magnitude is {magnitude.Rows}×{magnitude.Columns}, the STFT {stft.Rows}×{stft.Columns}.", nameof(magnitude));
+        foreach (var output in new[] { harmonic, percussive })
+            if (output.Rows != stft.Rows || output.Columns != stft.Columns)
+                throw new ArgumentException($"an output is {output.Rows}×{output.Columns}, the STFT {stft.Rows}×{stft.Columns}.");
+        if (ReferenceEquals(harmonic, percussive) || ReferenceEquals(harmonic, stft) || ReferenceEquals(percussive, stft))
+            throw new ArgumentException("the harmonic and percussive outputs must be two matrices distinct from the STFT.");
         options ??= HpssOptions.Default;
         options.Validate();
         Matrix mag = magnitude;
         // |D| ≥ 0, so its maximum is finite exactly when every value is (a NaN makes the maximum NaN).
         if (mag.Data.Length > 0 && !float.IsFinite(TensorPrimitives.Max<float>(mag.Data)))
             throw new ArgumentException("HPSS needs a finite STFT.", nameof(stft));
-        var (maskH, maskP) = MasksUnchecked(mag, options);
-        int count = mag.Data.Length;
-        var harmonic = new ComplexMatrix(stft.Rows, stft.Columns);
-        var percussive = new ComplexMatrix(stft.Rows, stft.Columns);
-        float[] re = stft.Real, im = stft.Imag, m = mag.Data, mhd = maskH.Data, mpd = maskP.Data;
-        ApplyMasks(re, im, m, mhd, mpd, harmonic, percussive);
-        return (harmonic, percussive);
+        // The masks live in the outputs' real parts until ApplyMasks replaces them: it reads each mask value before
+        // writing that position, so no separate 2 × bins × frames mask buffers are needed.
+        var maskH = new Matrix(stft.Rows, stft.Columns, harmonic.Real);
+        var maskP = new Matrix(stft.Rows, stft.Columns, percussive.Real);
+        MasksInto(mag, options, maskH, maskP);
+        ApplyMasks(stft.Real, stft.Imag, mag.Data, maskH.Data, maskP.Data, harmonic, percussive);
     }
 
     /// <summary>
@@ -170,7 +197,11 @@ public static partial class Hpss
         }
     }
 
-    /// <summary>(|D|·M) · D/|D| for both masks, librosa.magphase's phase (D / |D| in float32, 1 + 0j where |D| = 0).</summary>
+    /// <summary>
+    /// (|D|·M) · D/|D| for both masks, librosa.magphase's phase (D / |D| in float32, 1 + 0j where |D| = 0).
+    /// <paramref name="mh"/> may be the harmonic output's real part and <paramref name="mp"/> the percussive one's:
+    /// each position's mask values are loaded before that position is stored.
+    /// </summary>
     private static void ApplyMasks(float[] re, float[] im, float[] m, float[] mh, float[] mp, ComplexMatrix harmonic, ComplexMatrix percussive)
     {
         float[] hr = harmonic.Real, hi = harmonic.Imag, pr = percussive.Real, pim = percussive.Imag;

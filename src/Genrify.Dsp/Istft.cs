@@ -13,30 +13,62 @@ public static unsafe class Istft
     /// <summary>Reconstructs a waveform from a (bins × frames) complex STFT.</summary>
     public static float[] Compute(ComplexMatrix stft, IstftOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(stft);
-        options ??= IstftOptions.Default;
-        if (stft.Rows < 1) throw new ArgumentException("STFT matrix has no frequency bins.", nameof(stft));
-        int nFft = options.NFft ?? 2 * (stft.Rows - 1);
-        if (nFft < 1) throw new ArgumentException($"n_fft must be positive (got {nFft}); a 1-bin STFT needs an explicit NFft.", nameof(options));
-        int winLength = options.WinLength ?? nFft;
-        if (winLength < 1 || winLength > nFft) throw new ArgumentException($"WinLength must be in [1, n_fft={nFft}] (got {winLength}).", nameof(options));
-        int hop = options.HopLength ?? winLength / 4;
-        if (hop < 1) throw new ArgumentException($"HopLength must be positive (got {hop}).", nameof(options));
-        if (options.Length is < 0) throw new ArgumentException("Length must be non-negative.", nameof(options));
+        var plan = Plan.Of(stft, options ?? IstftOptions.Default);
+        var y = new float[plan.OutputLength];
+        Run(stft, plan, y);
+        return y;
+    }
 
-        int columns = stft.Columns;
-        int nFrames = columns;
-        long? length = options.Length;
-        if (length is > 0)
+    /// <summary>The number of samples <see cref="Compute(ComplexMatrix, IstftOptions?)"/> returns for these arguments.</summary>
+    public static long OutputLength(ComplexMatrix stft, IstftOptions? options = null) => Plan.Of(stft, options ?? IstftOptions.Default).OutputLength;
+
+    /// <summary>
+    /// <see cref="Compute(ComplexMatrix, IstftOptions?)"/> into <paramref name="destination"/>, which must hold exactly
+    /// <see cref="OutputLength"/> samples (its old contents are ignored), for callers that reuse one buffer clip after clip.
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options, or the destination has the wrong length.</exception>
+    public static void Compute(ComplexMatrix stft, IstftOptions? options, Span<float> destination)
+    {
+        var plan = Plan.Of(stft, options ?? IstftOptions.Default);
+        if (destination.Length != plan.OutputLength)
+            throw new ArgumentException($"destination has {destination.Length} samples, the inverse STFT {plan.OutputLength}.", nameof(destination));
+        destination.Clear(); // overlap-add accumulates into it
+        Run(stft, plan, destination);
+    }
+
+    /// <summary>The checked parameters of one inverse transform.</summary>
+    private readonly record struct Plan(int NFft, int WinLength, int Hop, int Frames, bool Center, long OutputLength)
+    {
+        public static Plan Of(ComplexMatrix stft, IstftOptions options)
         {
-            long padded = options.Center ? length.Value + 2L * (nFft / 2) : length.Value;
-            nFrames = (int)Math.Min(columns, (padded + hop - 1) / hop);
-        }
-        long expected = length is > 0 ? length.Value
-            : nFft + (long)hop * (nFrames - 1) - (options.Center ? 2L * (nFft / 2) : 0);
-        var y = new float[Math.Max(0, expected)];
+            ArgumentNullException.ThrowIfNull(stft);
+            if (stft.Rows < 1) throw new ArgumentException("STFT matrix has no frequency bins.", nameof(stft));
+            int nFft = options.NFft ?? 2 * (stft.Rows - 1);
+            if (nFft < 1) throw new ArgumentException($"n_fft must be positive (got {nFft}); a 1-bin STFT needs an explicit NFft.", nameof(options));
+            int winLength = options.WinLength ?? nFft;
+            if (winLength < 1 || winLength > nFft) throw new ArgumentException($"WinLength must be in [1, n_fft={nFft}] (got {winLength}).", nameof(options));
+            int hop = options.HopLength ?? winLength / 4;
+            if (hop < 1) throw new ArgumentException($"HopLength must be positive (got {hop}).", nameof(options));
+            if (options.Length is < 0) throw new ArgumentException("Length must be non-negative.", nameof(options));
 
-        double[] window = Windows.PaddedHann(winLength, nFft);
+            int nFrames = stft.Columns;
+            long? length = options.Length;
+            if (length is > 0)
+            {
+                long padded = options.Center ? length.Value + 2L * (nFft / 2) : length.Value;
+                nFrames = (int)Math.Min(stft.Columns, (padded + hop - 1) / hop);
+            }
+            long expected = length is > 0 ? length.Value
+                : nFft + (long)hop * (nFrames - 1) - (options.Center ? 2L * (nFft / 2) : 0);
+            return new Plan(nFft, winLength, hop, nFrames, options.Center, Math.Max(0, expected));
+        }
+    }
+
+    /// <summary>Overlap-adds every frame into the zeroed <paramref name="y"/> and normalises by the window sum-square.</summary>
+    private static void Run(ComplexMatrix stft, Plan plan, Span<float> y)
+    {
+        int nFft = plan.NFft, hop = plan.Hop, nFrames = plan.Frames, columns = stft.Columns;
+        double[] window = Windows.PaddedHann(plan.WinLength, nFft);
         var fft = RealFft.Get(nFft);
         int bins = fft.Bins, usedBins = Math.Min(bins, stft.Rows);
         int stride = (2 * bins + 7) & ~7; // keep every spectrum 64-byte aligned
@@ -47,7 +79,7 @@ public static unsafe class Istft
             var block = new FrameBlock(stft, usedBins, fft, window, spectra, stride, frame);
             int startFrame = 0;
             long offset = 0;
-            if (options.Center)
+            if (plan.Center)
             {
                 startFrame = (nFft / 2 + hop - 1) / hop;
                 // The head frames touch the padding: overlap-add them into their own buffer, then drop n_fft/2 samples.
@@ -69,11 +101,26 @@ public static unsafe class Istft
             NativeMemory.AlignedFree(frame);
         }
 
-        var windowSum = WindowSumSquare(window, nFrames, hop);
-        int start = options.Center ? nFft / 2 : 0;
+        var windowSum = CachedWindowSumSquare(window, plan.WinLength, nFrames, hop);
+        int start = plan.Center ? nFft / 2 : 0;
         int both = (int)Math.Clamp(windowSum.Length - (long)start, 0, y.Length);
-        DivideWhereAboveTiny(y.AsSpan(0, both), windowSum.AsSpan(start, both));
-        return y;
+        DivideWhereAboveTiny(y[..both], windowSum.AsSpan(start, both));
+    }
+
+    /// <summary>The last window sum-square computed, for its parameters: clips of one length share it (it is never written once published).</summary>
+    private sealed record WindowSumSquareEntry(int WinLength, int NFft, int Frames, int Hop, float[] Values);
+
+    private static volatile WindowSumSquareEntry? _lastWindowSum;
+
+    /// <summary><see cref="WindowSumSquare"/> of the periodic Hann of <paramref name="winLength"/> padded to the window's length, reused while the parameters repeat.</summary>
+    private static float[] CachedWindowSumSquare(double[] paddedWindow, int winLength, int nFrames, int hop)
+    {
+        var last = _lastWindowSum;
+        if (last is not null && last.WinLength == winLength && last.NFft == paddedWindow.Length && last.Frames == nFrames && last.Hop == hop)
+            return last.Values;
+        var values = WindowSumSquare(paddedWindow, nFrames, hop);
+        _lastWindowSum = new WindowSumSquareEntry(winLength, paddedWindow.Length, nFrames, hop, values);
+        return values;
     }
 
     // numpy.finfo(float32).tiny: the smallest normal float32.
@@ -138,7 +185,7 @@ public static unsafe class Istft
     /// <summary>The inverse transforms and overlap-add of a range of frames, a block at a time.</summary>
     private readonly struct FrameBlock(ComplexMatrix stft, int usedBins, RealFft fft, double[] window, double* spectra, int stride, double* frame)
     {
-        public void Run(int from, int to, float[] target, Func<int, long> position)
+        public void Run(int from, int to, Span<float> target, Func<int, long> position)
         {
             int cols = stft.Columns, bins = fft.Bins;
             for (int first = from; first < to; first += Block)
@@ -168,13 +215,13 @@ public static unsafe class Istft
     }
 
     /// <summary>target[at + i] += frame[i] / n · window[i]: numpy's irfft is float64 (scaled by 1/n), added into float32.</summary>
-    private static void AddWindowed(double* frame, int nFft, double[] window, float[] target, long at)
+    private static void AddWindowed(double* frame, int nFft, double[] window, Span<float> target, long at)
     {
         if (at >= target.Length || at < 0) return;
         int count = (int)Math.Min(nFft, target.Length - at);
         double scale = 1.0 / nFft;
         int i = 0;
-        fixed (float* dst0 = &target[at])
+        fixed (float* dst0 = &target[(int)at])
         fixed (double* w = window)
         {
             if (Vector256.IsHardwareAccelerated)

@@ -24,6 +24,25 @@ public static unsafe class Stft
         return result;
     }
 
+    /// <summary>The number of frames (columns) of the STFT of <paramref name="y"/>.</summary>
+    public static int FrameCount(ReadOnlySpan<float> y, StftOptions? options = null) => Prepare(y, options ?? StftOptions.Default);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{float}, StftOptions?)"/> into an existing bins × <see cref="FrameCount"/> matrix
+    /// (every value is overwritten), for callers that reuse one buffer clip after clip.
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options or signal, or the destination has the wrong shape.</exception>
+    public static void Compute(ReadOnlySpan<float> y, StftOptions? options, ComplexMatrix destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        options ??= StftOptions.Default;
+        int frames = Prepare(y, options);
+        if (destination.Rows != options.Bins || destination.Columns != frames)
+            throw new ArgumentException($"destination is {destination.Rows}×{destination.Columns}, the STFT {options.Bins}×{frames}.", nameof(destination));
+        var sink = new ComplexSink(destination);
+        Run(y, options, frames, ref sink);
+    }
+
     /// <summary>|STFT|^<paramref name="power"/> (power 1: magnitude, 2: power spectrogram), bins × frames.</summary>
     public static Matrix Magnitude(ReadOnlySpan<float> y, StftOptions? options = null, float power = 1f)
     {

@@ -44,21 +44,37 @@ public sealed class BatchExtractor
         var clock = Stopwatch.StartNew();
         var outcomes = new Outcome[tracks.Count];
         int done = 0, extracted = 0, hits = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancel };
-        // One file per work item (no range chunking): files take seconds each, so balance beats batching.
-        var partitioner = System.Collections.Concurrent.Partitioner.Create(0, tracks.Count, 1);
-        Parallel.ForEach(partitioner, parallel, range =>
+        int next = -1;
+        void Work()
         {
-            for (int i = range.Item1; i < range.Item2; i++)
+            // Each worker keeps its own clip-sized working arrays from clip to clip (see ExtractionBuffers): allocated
+            // per clip instead, they cost about one gen2 collection per clip and memory bandwidth the workers share.
+            var buffers = new ExtractionBuffers();
+            for (int i = Interlocked.Increment(ref next); i < tracks.Count; i = Interlocked.Increment(ref next))
             {
-                var outcome = outcomes[i] = Process(tracks[i], cancel);
+                var outcome = outcomes[i] = Process(tracks[i], buffers, cancel);
                 if (outcome.Kind == ClipOutcome.Extracted) Interlocked.Increment(ref extracted);
                 else if (outcome.Kind == ClipOutcome.Cached) Interlocked.Increment(ref hits);
                 int n = Interlocked.Increment(ref done);
                 progress?.Report(new BatchProgress(n, tracks.Count, tracks[i].File, outcome.Kind,
                     outcome.SkipReason ?? outcome.Warnings.FirstOrDefault()));
             }
-        });
+        }
+        // One file per step from a shared counter (files take seconds each, so balance beats batching), on dedicated
+        // threads that live for the whole batch: Parallel.ForEach retires and replaces its workers every few hundred
+        // milliseconds, and each replacement would start with empty buffers.
+        int workers = Math.Min(_options.MaxDegreeOfParallelism, Math.Max(1, tracks.Count));
+        var tasks = new Task[workers];
+        for (int w = 0; w < workers; w++)
+            tasks[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException) when (cancel.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancel);
+        }
 
         var rows = new List<FeatureRow>(tracks.Count);
         var skipped = new List<SkippedFile>();
@@ -75,7 +91,7 @@ public sealed class BatchExtractor
         return new BatchResult(table, skipped, warnings, extracted, hits, clock.Elapsed);
     }
 
-    private Outcome Process(Track track, CancellationToken cancel)
+    private Outcome Process(Track track, ExtractionBuffers buffers, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
         var cache = _options.Cache;
@@ -88,7 +104,7 @@ public sealed class BatchExtractor
                 if (cache.TryGet(hash, out var hit)) return new Outcome(ClipOutcome.Cached, hit.Values, hit.Warnings, null);
             }
             var audio = _options.Decoder(track.Path, _preset.SampleRate);
-            var values = _preset.Extract(audio.Samples);
+            var values = _preset.Extract(audio.Samples, buffers);
             if (values.Length != _preset.FeatureNames.Count)
                 return Skip($"preset '{_preset.Name}' returned {values.Length} values for {_preset.FeatureNames.Count} features");
             cache?.Add(hash!, values, audio.Warnings);

@@ -7,9 +7,14 @@ namespace Genrify.Features.Presets;
 /// each computed once on first use and shared by every feature that needs it, as passing <c>S=</c> does in librosa.
 /// Not thread-safe: one instance per clip per worker.
 /// </summary>
+/// <remarks>
+/// With <see cref="ExtractionBuffers"/>, the clip-sized spectra live in the worker's reused arrays: they stay valid
+/// until the same buffers serve the next clip.
+/// </remarks>
 public sealed class ClipAnalysis
 {
     private readonly float[] _samples;
+    private readonly ExtractionBuffers _buffers;
     private ComplexMatrix? _stft;
     private Matrix? _magnitude;
     private Matrix? _power;
@@ -17,13 +22,23 @@ public sealed class ClipAnalysis
     private Matrix? _logMel;
 
     /// <summary>Wraps <paramref name="samples"/> (mono, <paramref name="sampleRate"/> Hz); the array is not copied.</summary>
-    public ClipAnalysis(float[] samples, int sampleRate)
+    public ClipAnalysis(float[] samples, int sampleRate) : this(samples, sampleRate, new ExtractionBuffers())
+    {
+    }
+
+    /// <summary>Wraps <paramref name="samples"/> (not copied); the large spectra go into <paramref name="buffers"/>.</summary>
+    public ClipAnalysis(float[] samples, int sampleRate, ExtractionBuffers buffers)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(buffers);
         Signal.ValidateAudio(samples);
         _samples = samples;
+        _buffers = buffers;
         SampleRate = sampleRate;
     }
+
+    /// <summary>Where this clip's large arrays live; features computed from the analysis may take theirs there too.</summary>
+    public ExtractionBuffers Buffers => _buffers;
 
     /// <summary>The clip's samples.</summary>
     public ReadOnlySpan<float> Samples => _samples;
@@ -32,10 +47,10 @@ public sealed class ClipAnalysis
     public int SampleRate { get; }
 
     /// <summary>The complex STFT (1025 bins × frames).</summary>
-    public ComplexMatrix Stft => _stft ??= Dsp.Stft.Compute(_samples, StftOptions.Default);
+    public ComplexMatrix Stft => _stft ??= ComputeStft();
 
     /// <summary>|STFT|, the input of centroid, bandwidth, rolloff, contrast and flatness.</summary>
-    public Matrix Magnitude => _magnitude ??= Stft.Magnitude();
+    public Matrix Magnitude => _magnitude ??= ComputeMagnitude();
 
     /// <summary>|STFT|², the input of chroma and the mel spectrogram: the float32 square of <see cref="Magnitude"/>,
     /// exactly numpy's <c>np.abs(D) ** 2</c>, without a second square root per bin.</summary>
@@ -47,9 +62,25 @@ public sealed class ClipAnalysis
     /// <summary><c>power_to_db(mel, ref=1, top_db=80)</c>: the input of MFCC and onset strength.</summary>
     public Matrix LogMel => _logMel ??= Decibels.PowerToDb(MelPower);
 
-    private static Matrix Squared(Matrix m)
+    private ComplexMatrix ComputeStft()
     {
-        var result = new Matrix(m.Rows, m.Columns);
+        var options = StftOptions.Default;
+        var stft = _buffers.Complex("stft", options.Bins, Dsp.Stft.FrameCount(_samples, options));
+        Dsp.Stft.Compute(_samples, options, stft);
+        return stft;
+    }
+
+    private Matrix ComputeMagnitude()
+    {
+        var stft = Stft;
+        var magnitude = _buffers.Matrix("magnitude", stft.Rows, stft.Columns);
+        stft.Magnitude(magnitude);
+        return magnitude;
+    }
+
+    private Matrix Squared(Matrix m)
+    {
+        var result = _buffers.Matrix("power", m.Rows, m.Columns);
         System.Numerics.Tensors.TensorPrimitives.Multiply(m.Data, m.Data, result.Data);
         return result;
     }

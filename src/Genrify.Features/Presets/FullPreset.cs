@@ -45,9 +45,15 @@ public sealed class FullPreset : IFeaturePreset
     }
 
     /// <inheritdoc />
-    public double[] Extract(ReadOnlySpan<float> samples)
+    public double[] Extract(ReadOnlySpan<float> samples) => Extract(samples, new ExtractionBuffers());
+
+    /// <inheritdoc />
+    public double[] Extract(ReadOnlySpan<float> samples, ExtractionBuffers buffers)
     {
-        var clip = new ClipAnalysis(samples.ToArray(), SampleRate);
+        ArgumentNullException.ThrowIfNull(buffers);
+        var copy = buffers.Floats("samples", samples.Length);
+        samples.CopyTo(copy);
+        var clip = new ClipAnalysis(copy, SampleRate, buffers);
         var result = new double[Columns.Count];
         int gtzanCount = GtzanPreset.Columns.Count;
         GtzanPreset.Write(clip, result.AsSpan(0, gtzanCount));

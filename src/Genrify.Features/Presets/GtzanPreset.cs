@@ -32,9 +32,15 @@ public sealed class GtzanPreset : IFeaturePreset
     };
 
     /// <inheritdoc />
-    public double[] Extract(ReadOnlySpan<float> samples)
+    public double[] Extract(ReadOnlySpan<float> samples) => Extract(samples, new ExtractionBuffers());
+
+    /// <inheritdoc />
+    public double[] Extract(ReadOnlySpan<float> samples, ExtractionBuffers buffers)
     {
-        var analysis = new ClipAnalysis(samples.ToArray(), SampleRate);
+        ArgumentNullException.ThrowIfNull(buffers);
+        var copy = buffers.Floats("samples", samples.Length);
+        samples.CopyTo(copy);
+        var analysis = new ClipAnalysis(copy, SampleRate, buffers);
         var result = new double[Columns.Count];
         Write(analysis, result);
         return result;
@@ -57,10 +63,17 @@ public sealed class GtzanPreset : IFeaturePreset
         MeanVar(SpectralRolloff.FromSpectrogram(clip.Magnitude, clip.SampleRate).Data, destination);
         MeanVar(ZeroCrossingRate.Compute(clip.Samples).Data, destination);
 
-        var (harmonic, percussive) = Hpss.Decompose(clip.Stft, clip.Magnitude);
+        var stft = clip.Stft;
+        var harmonic = clip.Buffers.Complex("hpss.harmonic", stft.Rows, stft.Columns);
+        var percussive = clip.Buffers.Complex("hpss.percussive", stft.Rows, stft.Columns);
+        Hpss.Decompose(stft, clip.Magnitude, harmonic, percussive);
         var inverse = new IstftOptions { Length = clip.Samples.Length };
-        MeanVar(Istft.Compute(harmonic, inverse), destination);
-        MeanVar(Istft.Compute(percussive, inverse), destination);
+        // One waveform buffer serves both parts: the harmonic one is summarised before the percussive one is written.
+        var waveform = clip.Buffers.Floats("istft", checked((int)Istft.OutputLength(harmonic, inverse)));
+        Istft.Compute(harmonic, inverse, waveform);
+        MeanVar(waveform, destination);
+        Istft.Compute(percussive, inverse, waveform);
+        MeanVar(waveform, destination);
 
         destination[k++] = Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), clip.SampleRate);
 
