@@ -86,6 +86,71 @@ public static class Dct
         return result;
     }
 
+    /// <summary>
+    /// <see cref="Type2Ortho"/> of a matrix stored in tiles of <see cref="Stft.Block"/> frames (rows × Block values
+    /// each, contiguous; see <see cref="StftMelSink"/>), every value first clipped below at <paramref name="floor"/>
+    /// (power_to_db's top_db clip, fused here so the values are read once). Same operations in the same order as
+    /// <see cref="Type2Ortho"/>, so the same results.
+    /// </summary>
+    internal static unsafe Matrix Type2OrthoBlocks(float* blocks, int frames, int rows, int count, float floor)
+    {
+        const int B = Stft.Block;
+        var basis = Bases.GetOrAdd((rows, count), key => Basis(key.Item1, key.Item2));
+        var result = new Matrix(count, frames);
+        float* last = stackalloc float[B];
+        var f = Vector256.Create(floor);
+        fixed (float* w0 = basis)
+        fixed (float* dst = result.Data)
+            for (int t = 0; t < frames; t += B)
+            {
+                float* tile = blocks + (long)(t / B) * rows * B;
+                int n = Math.Min(B, frames - t);
+                for (int c = 0; c < count; c += 4)
+                {
+                    // Four coefficients per sweep (fewer at the end) share each load, as in Type2Ortho.
+                    int k = Math.Min(4, count - c);
+                    Vector256<float> a0 = default, a1 = default, b0 = default, b1 = default, c0 = default, c1 = default, d0 = default, d1 = default;
+                    float* w = w0 + c * rows;
+                    for (int m = 0; m < rows; m++)
+                    {
+                        var lo = Vector256.Max(Vector256.Load(tile + m * B), f);
+                        var hi = Vector256.Max(Vector256.Load(tile + m * B + 8), f);
+                        var v0 = Vector256.Create(w[m]);
+                        a0 += lo * v0; a1 += hi * v0;
+                        if (k < 2) continue;
+                        var v1 = Vector256.Create(w[rows + m]);
+                        b0 += lo * v1; b1 += hi * v1;
+                        if (k < 3) continue;
+                        var v2 = Vector256.Create(w[2 * rows + m]);
+                        c0 += lo * v2; c1 += hi * v2;
+                        if (k < 4) continue;
+                        var v3 = Vector256.Create(w[3 * rows + m]);
+                        d0 += lo * v3; d1 += hi * v3;
+                    }
+                    float* d = dst + (long)c * frames + t;
+                    StoreStrip(d, n, a0, a1, last);
+                    if (k > 1) StoreStrip(d + frames, n, b0, b1, last);
+                    if (k > 2) StoreStrip(d + 2 * frames, n, c0, c1, last);
+                    if (k > 3) StoreStrip(d + 3 * frames, n, d0, d1, last);
+                }
+            }
+        return result;
+    }
+
+    // The first n of 16 values (n < 16 only for the last strip, through a scratch, so nothing past the row is touched).
+    private static unsafe void StoreStrip(float* d, int n, Vector256<float> lo, Vector256<float> hi, float* scratch)
+    {
+        if (n == Stft.Block)
+        {
+            lo.Store(d);
+            hi.Store(d + 8);
+            return;
+        }
+        lo.Store(scratch);
+        hi.Store(scratch + 8);
+        for (int i = 0; i < n; i++) d[i] = scratch[i];
+    }
+
     // basis[k, n] = s_k · cos(π k (2n + 1) / 2N), s_0 = √(1/N), s_k = √(2/N): built in float64, stored float32.
     private static float[] Basis(int n, int count)
     {

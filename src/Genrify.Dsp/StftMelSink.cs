@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Genrify.Dsp;
 
@@ -17,6 +18,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
     private readonly float _power;
     private readonly int _pitch;
     private readonly bool _toDb;
+    private readonly float* _blocks; // dB destination in Block-frame tiles (see the second constructor), or null
     private float* _frames;     // Block frames × pitch: each frame's |X|^power contiguous
     private float* _transposed; // bins × Block
     private float* _mels;       // n_mels × Block
@@ -41,6 +43,15 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         _mels = (float*)NativeMemory.AlignedAlloc((nuint)(bank.NMels * Stft.Block * sizeof(float)), 64);
         NativeMemory.Clear(_frames, framesBytes); // frames past the last one of a short block stay zero
     }
+
+    /// <summary>
+    /// A sink that writes 10·log10(max(1e-10, mel)) of the power mel spectrogram in tiles rather than rows:
+    /// block j (frames j·Block … j·Block + Block − 1) is n_mels × Block contiguous values at
+    /// <paramref name="blocks"/> + j·n_mels·Block (frames past the end hold the −100 dB floor). Why: each block is then
+    /// one contiguous write instead of n_mels scattered ones, and <see cref="Dct.Type2OrthoBlocks"/> reads it back in
+    /// the same order.
+    /// </summary>
+    public StftMelSink(MelFilterBank bank, float* blocks) : this(bank, null!, 2f, toDb: true) => _blocks = blocks;
 
     /// <summary>The largest dB value written so far (when converting to dB).</summary>
     public float MaxDb { get; private set; }
@@ -80,6 +91,11 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
     {
         const int B = Stft.Block;
         _bank.ApplyBlock(_transposed, _mels);
+        if (_toDb && (_blocks is not null || Vector256.IsHardwareAccelerated))
+        {
+            WriteDb(first, count);
+            return;
+        }
         if (_toDb)
         {
             // Padding frames of a short block are zero, i.e. the amin floor: they cannot raise the maximum.
@@ -89,6 +105,49 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         int cols = _result.Columns;
         for (int m = 0; m < _result.Rows; m++)
             new ReadOnlySpan<float>(_mels + m * B, count).CopyTo(_result.Data.AsSpan(m * cols + first, count));
+    }
+
+    // 10·log10(max(amin, mel)) of the block, written straight into the result rows (no copy of the block afterwards),
+    // with the running maximum kept in a vector. Same values as Decibels.ScaledLog: ln · 10/ln 10, and the amin floor
+    // gets exactly log10's −100 dB.
+    private void WriteDb(int first, int count)
+    {
+        const int B = Stft.Block;
+        const float Scale = (float)(10 / 2.302585092994046);
+        var floor = Vector256.Create(MelSpectrogram.Amin);
+        var atFloor = Vector256.Create(10f * MathF.Log10(MelSpectrogram.Amin));
+        var scale = Vector256.Create(Scale);
+        var tooBig = Vector256.Create(float.MaxValue);
+        var vmax = Vector256.Create(MaxDb);
+        int rows = _bank.NMels;
+        float* tile = _blocks is null ? null : _blocks + (long)(first / B) * rows * B;
+        float* row = stackalloc float[B];
+        for (int m = 0; m < rows; m++)
+        {
+            float* src = _mels + m * B;
+            float* dst = tile is null ? row : tile + m * B;
+            for (int h = 0; h < B; h += 8)
+            {
+                var x = Vector256.Max(Vector256.Load(src + h), floor);
+                // An overflowed (infinite) power needs the general log; real audio never gets there.
+                var ln = Vector256.GreaterThanAny(x, tooBig) ? Vector256.Log(x) : VectorLog.LnPositiveNormal(x);
+                var v = Vector256.ConditionalSelect(Vector256.Equals(x, floor), atFloor, ln * scale);
+                vmax = Vector256.Max(vmax, v); // padding frames of a short block sit at the floor: they cannot raise it
+                v.Store(dst + h);
+            }
+            if (tile is not null) continue;
+            int cols = _result.Columns;
+            ref float result = ref MemoryMarshal.GetArrayDataReference(_result.Data);
+            if (count == B)
+            {
+                Vector256.Load(row).StoreUnsafe(ref result, (nuint)((long)m * cols + first));
+                Vector256.Load(row + 8).StoreUnsafe(ref result, (nuint)((long)m * cols + first + 8));
+            }
+            else new ReadOnlySpan<float>(row, count).CopyTo(_result.Data.AsSpan(m * cols + first, count));
+        }
+        float max = MaxDb;
+        for (int j = 0; j < 8; j++) max = Math.Max(max, vmax[j]);
+        MaxDb = max;
     }
 
     public void Dispose()
