@@ -97,10 +97,11 @@ public static class Dct
         const int B = Stft.Block;
         var basis = Bases.GetOrAdd((rows, count), key => Basis(key.Item1, key.Item2));
         var result = new Matrix(count, frames);
-        float* last = stackalloc float[B];
+        var last = new float[B];
         var f = Vector256.Create(floor);
         fixed (float* w0 = basis)
         fixed (float* dst = result.Data)
+        fixed (float* scratch = last)
             for (int t = 0; t < frames; t += B)
             {
                 float* tile = blocks + (long)(t / B) * rows * B;
@@ -128,10 +129,10 @@ public static class Dct
                         d0 += lo * v3; d1 += hi * v3;
                     }
                     float* d = dst + (long)c * frames + t;
-                    StoreStrip(d, n, a0, a1, last);
-                    if (k > 1) StoreStrip(d + frames, n, b0, b1, last);
-                    if (k > 2) StoreStrip(d + 2 * frames, n, c0, c1, last);
-                    if (k > 3) StoreStrip(d + 3 * frames, n, d0, d1, last);
+                    StoreStrip(d, n, a0, a1, scratch);
+                    if (k > 1) StoreStrip(d + frames, n, b0, b1, scratch);
+                    if (k > 2) StoreStrip(d + 2 * frames, n, c0, c1, scratch);
+                    if (k > 3) StoreStrip(d + 3 * frames, n, d0, d1, scratch);
                 }
             }
         return result;

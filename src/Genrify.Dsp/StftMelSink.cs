@@ -21,7 +21,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
     private readonly float* _blocks; // dB destination in Block-frame tiles (see the second constructor), or null
     private float* _frames;     // Block frames × pitch: each frame's |X|^power contiguous
     private float* _transposed; // bins × Block
-    private float* _mels;       // n_mels × Block
+    private float* _mels;       // n_mels × Block, then one scratch row of Block
 
     /// <param name="bank">The filter bank (its n_fft is the STFT's).</param>
     /// <param name="result">n_mels × frames destination.</param>
@@ -40,7 +40,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         nuint transposedBytes = (nuint)(bank.Bins * Stft.Block * sizeof(float));
         _frames = (float*)NativeMemory.AlignedAlloc(framesBytes, 64);
         _transposed = (float*)NativeMemory.AlignedAlloc(transposedBytes, 64);
-        _mels = (float*)NativeMemory.AlignedAlloc((nuint)(bank.NMels * Stft.Block * sizeof(float)), 64);
+        _mels = (float*)NativeMemory.AlignedAlloc((nuint)((bank.NMels + 1) * Stft.Block * sizeof(float)), 64); // + a scratch row
         NativeMemory.Clear(_frames, framesBytes); // frames past the last one of a short block stay zero
     }
 
@@ -62,9 +62,9 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         if (_power == 2f)
         {
             // The common case (mel power spectrogram): squared magnitudes go straight into the bins × Block layout.
-            for (int b = 0; b < count; b++) SpectrumMath.InterleavedPowerStrided(spectra + (long)b * stride, bins, _transposed + b, B);
-            if (count < B)
-                for (int k = 0; k < bins; k++) new Span<float>(_transposed + k * B + count, B - count).Clear();
+            // (frames past count in a short block become zero, i.e. silent, in both helpers)
+            for (int b = 0; b < B; b += 8)
+                SpectrumMath.InterleavedPowerTransposed8(spectra + (long)b * stride, stride, count - b, bins, _transposed + b, B);
             Project(first, count);
             return;
         }
@@ -121,7 +121,7 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
         var vmax = Vector256.Create(MaxDb);
         int rows = _bank.NMels;
         float* tile = _blocks is null ? null : _blocks + (long)(first / B) * rows * B;
-        float* row = stackalloc float[B];
+        float* row = _mels + rows * B; // scratch row after the block
         for (int m = 0; m < rows; m++)
         {
             float* src = _mels + m * B;
