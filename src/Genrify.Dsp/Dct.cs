@@ -106,33 +106,42 @@ public static class Dct
             {
                 float* tile = blocks + (long)(t / B) * rows * B;
                 int n = Math.Min(B, frames - t);
-                for (int c = 0; c < count; c += 4)
+                int c = 0;
+                // Four coefficients per sweep share each load, as in Type2Ortho; then one at a time.
+                for (; c <= count - 4; c += 4)
                 {
-                    // Four coefficients per sweep (fewer at the end) share each load, as in Type2Ortho.
-                    int k = Math.Min(4, count - c);
                     Vector256<float> a0 = default, a1 = default, b0 = default, b1 = default, c0 = default, c1 = default, d0 = default, d1 = default;
                     float* w = w0 + c * rows;
                     for (int m = 0; m < rows; m++)
                     {
-                        var lo = Vector256.Max(Vector256.Load(tile + m * B), f);
-                        var hi = Vector256.Max(Vector256.Load(tile + m * B + 8), f);
+                        var lo = Vector256.MaxNative(Vector256.Load(tile + m * B), f);
+                        var hi = Vector256.MaxNative(Vector256.Load(tile + m * B + 8), f);
                         var v0 = Vector256.Create(w[m]);
-                        a0 += lo * v0; a1 += hi * v0;
-                        if (k < 2) continue;
                         var v1 = Vector256.Create(w[rows + m]);
-                        b0 += lo * v1; b1 += hi * v1;
-                        if (k < 3) continue;
                         var v2 = Vector256.Create(w[2 * rows + m]);
-                        c0 += lo * v2; c1 += hi * v2;
-                        if (k < 4) continue;
                         var v3 = Vector256.Create(w[3 * rows + m]);
+                        a0 += lo * v0; a1 += hi * v0;
+                        b0 += lo * v1; b1 += hi * v1;
+                        c0 += lo * v2; c1 += hi * v2;
                         d0 += lo * v3; d1 += hi * v3;
                     }
                     float* d = dst + (long)c * frames + t;
                     StoreStrip(d, n, a0, a1, scratch);
-                    if (k > 1) StoreStrip(d + frames, n, b0, b1, scratch);
-                    if (k > 2) StoreStrip(d + 2 * frames, n, c0, c1, scratch);
-                    if (k > 3) StoreStrip(d + 3 * frames, n, d0, d1, scratch);
+                    StoreStrip(d + frames, n, b0, b1, scratch);
+                    StoreStrip(d + 2 * frames, n, c0, c1, scratch);
+                    StoreStrip(d + 3 * frames, n, d0, d1, scratch);
+                }
+                for (; c < count; c++)
+                {
+                    Vector256<float> a0 = default, a1 = default;
+                    float* w = w0 + c * rows;
+                    for (int m = 0; m < rows; m++)
+                    {
+                        var v0 = Vector256.Create(w[m]);
+                        a0 += Vector256.MaxNative(Vector256.Load(tile + m * B), f) * v0;
+                        a1 += Vector256.MaxNative(Vector256.Load(tile + m * B + 8), f) * v0;
+                    }
+                    StoreStrip(dst + (long)c * frames + t, n, a0, a1, scratch);
                 }
             }
         return result;

@@ -70,39 +70,13 @@ internal static class SpectrumMath
     }
 
     /// <summary>
-    /// destination[k · <paramref name="destinationStride"/>] = |X_k|² for an interleaved float64 spectrum cast to
-    /// complex64 first, without the square root: re² + im² in float64, rounded once to float32. numpy rounds the root
-    /// to float32 and squares that, so the two differ by at most ~2 float32 ulps, far inside the parity tolerances;
-    /// skipping the root and the second pass is most of this step's cost. Written with a stride so that the caller
-    /// gets a bins × frames block without a separate transposition.
-    /// </summary>
-    public static unsafe void InterleavedPowerStrided(double* spectrum, int bins, float* destination, int destinationStride)
-    {
-        int k = 0;
-        if (Avx2.IsSupported)
-        {
-            for (; k <= bins - 4; k += 4)
-            {
-                var p = Avx.ConvertToVector128Single(SquaredMagnitudes4(spectrum, k)); // |X_k|², |X_k+2|², |X_k+1|², |X_k+3|²
-                float* d = destination + (long)k * destinationStride;
-                d[0] = p.GetElement(0);
-                d[2 * destinationStride] = p.GetElement(1);
-                d[destinationStride] = p.GetElement(2);
-                d[3 * destinationStride] = p.GetElement(3);
-            }
-        }
-        for (; k < bins; k++)
-        {
-            double re = (float)spectrum[2 * k], im = (float)spectrum[2 * k + 1];
-            destination[(long)k * destinationStride] = (float)(re * re + im * im);
-        }
-    }
-
-    /// <summary>
-    /// <see cref="InterleavedPowerStrided"/> for up to 8 frames at once (spectra <paramref name="stride"/> doubles
-    /// apart; frames from <paramref name="count"/> to 7 count as silent): destination[k · destinationStride + b] =
-    /// |X_k|² of frame b, the same values. Why: 8 frames × 8 bins are computed as 8 vectors and transposed in
-    /// registers, so the bins × frames layout is written with 8 vector stores instead of 64 scalar ones.
+    /// |X_k|² of up to 8 interleaved float64 spectra (<paramref name="stride"/> doubles apart; frames from
+    /// <paramref name="count"/> to 7 count as silent), written bins × frames: destination[k · destinationStride + b].
+    /// The value is re² + im² in float64 rounded once to float32, i.e. the exact |X|² to float32; numpy rounds re and im
+    /// to float32 (complex64), takes the float32 hypot and squares that in float32, so the two are at most ~3 ulps
+    /// apart, far inside the parity tolerances, and no root, no complex64 round trip and no second pass are needed.
+    /// Why 8 × 8: the 8 frames' rows of 8 bins are transposed in registers, so the bins × frames block the mel
+    /// projection reads is written with 8 vector stores instead of 64 scalar ones.
     /// </summary>
     public static unsafe void InterleavedPowerTransposed8(double* spectra, int stride, int count, int bins, float* destination, int destinationStride)
     {
@@ -154,7 +128,7 @@ internal static class SpectrumMath
                 float p = 0;
                 if (b < count)
                 {
-                    double re = (float)spectra[(long)b * stride + 2 * k], im = (float)spectra[(long)b * stride + 2 * k + 1];
+                    double re = spectra[(long)b * stride + 2 * k], im = spectra[(long)b * stride + 2 * k + 1];
                     p = (float)(re * re + im * im);
                 }
                 destination[(long)k * destinationStride + b] = p;
@@ -166,7 +140,15 @@ internal static class SpectrumMath
     {
         if (b >= count) return Vector256<float>.Zero;
         double* s = spectra + (long)b * stride;
-        return Vector256.Create(Avx.ConvertToVector128Single(SquaredMagnitudes4(s, k)), Avx.ConvertToVector128Single(SquaredMagnitudes4(s, k + 4)));
+        return Vector256.Create(Avx.ConvertToVector128Single(Float64SquaredMagnitudes4(s, k)), Avx.ConvertToVector128Single(Float64SquaredMagnitudes4(s, k + 4)));
+    }
+
+    /// <summary>|X|² of bins k..k+3 of an interleaved float64 spectrum in float64, in the order k, k+2, k+1, k+3.</summary>
+    private static unsafe Vector256<double> Float64SquaredMagnitudes4(double* spectrum, int k)
+    {
+        var a = Avx.LoadVector256(spectrum + 2 * k);
+        var b = Avx.LoadVector256(spectrum + 2 * k + 4);
+        return Avx.HorizontalAdd(a * a, b * b);
     }
 
     /// <summary>
