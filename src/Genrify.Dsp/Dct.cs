@@ -107,6 +107,29 @@ public static class Dct
                 float* tile = blocks + (long)(t / B) * rows * B;
                 int n = Math.Min(B, frames - t);
                 int c = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    // Where AVX-512 exists a tile row is one vector: the same sums with half the instructions.
+                    for (; c <= count - 4; c += 4)
+                    {
+                        Vector512<float> a = default, b = default, e = default, g = default;
+                        float* w = w0 + c * rows;
+                        var f16 = Vector512.Create(floor);
+                        for (int m = 0; m < rows; m++)
+                        {
+                            var x = Vector512.MaxNative(Vector512.Load(tile + m * B), f16);
+                            a += x * Vector512.Create(w[m]);
+                            b += x * Vector512.Create(w[rows + m]);
+                            e += x * Vector512.Create(w[2 * rows + m]);
+                            g += x * Vector512.Create(w[3 * rows + m]);
+                        }
+                        float* d = dst + (long)c * frames + t;
+                        StoreStrip(d, n, a.GetLower(), a.GetUpper(), scratch);
+                        StoreStrip(d + frames, n, b.GetLower(), b.GetUpper(), scratch);
+                        StoreStrip(d + 2 * frames, n, e.GetLower(), e.GetUpper(), scratch);
+                        StoreStrip(d + 3 * frames, n, g.GetLower(), g.GetUpper(), scratch);
+                    }
+                }
                 // Four coefficients per sweep share each load, as in Type2Ortho; then one at a time.
                 for (; c <= count - 4; c += 4)
                 {
