@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -154,20 +155,29 @@ internal unsafe struct StftMelSink : Stft.ISink, IDisposable
 
     private const float DbPerNeper = (float)(10 / 2.302585092994046); // 10 / ln 10
 
+    // Out of line: the rare path should not weigh on the hot loop's registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> GeneralLog(Vector512<float> x) => Vector512.Log(x);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> GeneralLog(Vector256<float> x) => Vector256.Log(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Db(Vector512<float> mel)
     {
         var floor = Vector512.Create(MelSpectrogram.Amin);
         var x = Vector512.MaxNative(mel, floor);
         // An overflowed (infinite) power needs the general log; real audio never gets there.
-        var ln = Vector512.GreaterThanAny(x, Vector512.Create(float.MaxValue)) ? Vector512.Log(x) : VectorLog.LnPositiveNormal(x);
+        var ln = Vector512.GreaterThanAny(x, Vector512.Create(float.MaxValue)) ? GeneralLog(x) : VectorLog.LnPositiveNormal(x);
         return Vector512.ConditionalSelect(Vector512.Equals(x, floor), Vector512.Create(AminDb), ln * DbPerNeper);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Db(Vector256<float> mel)
     {
         var floor = Vector256.Create(MelSpectrogram.Amin);
         var x = Vector256.MaxNative(mel, floor);
-        var ln = Vector256.GreaterThanAny(x, Vector256.Create(float.MaxValue)) ? Vector256.Log(x) : VectorLog.LnPositiveNormal(x);
+        var ln = Vector256.GreaterThanAny(x, Vector256.Create(float.MaxValue)) ? GeneralLog(x) : VectorLog.LnPositiveNormal(x);
         return Vector256.ConditionalSelect(Vector256.Equals(x, floor), Vector256.Create(AminDb), ln * DbPerNeper);
     }
 
