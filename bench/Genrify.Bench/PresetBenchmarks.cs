@@ -110,9 +110,9 @@ public static class PresetBenchmarks
         var energy = FrameEnergy.Compute(samples, 512, 256);
         RowStatistics.Of(energy.Row(0)); timer.Lap("frame energy + stats");
         RowStatistics.Of(Rms.FromFrameEnergy(samples, energy, 512, 256).Row(0), withMedian: true); timer.Lap("rms from energy + stats incl. median");
-        var db = MelSpectrogram.ComputeDb(samples, 22050, new StftOptions { NFft = 512, HopLength = 256 }, 128, 0, null, false, MelNorm.Slaney);
-        timer.Lap("stft power -> mel -> dB (512/256, fused)");
-        var mfcc = Mfcc.FromLogMel(db, 12); timer.Lap("mfcc (DCT of 12)");
+        // One fused step since the seed work: STFT power -> mel -> dB tiles, then top_db clip + DCT over the tiles.
+        var mfcc = Mfcc.Compute(samples, 22050, 12, new StftOptions { NFft = 512, HopLength = 256 });
+        timer.Lap("mfcc: stft 512/256 -> mel -> dB -> DCT (fused)");
         for (int i = 0; i < 12; i++) RowStatistics.Of(mfcc.Row(i)); timer.Lap("mfcc stats");
         return timer.Times;
     }
