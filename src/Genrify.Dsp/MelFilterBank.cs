@@ -117,6 +117,19 @@ public sealed unsafe class MelFilterBank
     internal void ApplyBlock(float* block, float* mels)
     {
         const int B = Stft.Block;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // A block row of 16 frames is one vector where AVX-512 exists: the same sums with half the instructions.
+            for (int m = 0; m < NMels; m++)
+            {
+                var w = _weights[m];
+                float* src = block + (long)_firstBin[m] * B;
+                var a = Vector512<float>.Zero;
+                for (int j = 0; j < w.Length; j++, src += B) a += Vector512.Load(src) * Vector512.Create(w[j]);
+                a.Store(mels + m * B);
+            }
+            return;
+        }
         for (int m = 0; m < NMels; m++)
         {
             var w = _weights[m];

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Genrify.Dsp;
 
 /// <summary>librosa.feature.melspectrogram: |STFT|^power projected onto a mel filter bank.</summary>
@@ -61,5 +63,35 @@ public static class MelSpectrogram
         }
         Decibels.ClipBelow(result.Data, sink.MaxDb - TopDb);
         return result;
+    }
+
+    /// <summary>
+    /// As <see cref="ComputeDb"/> before the top_db clip, in <see cref="StftMelSink"/>'s tiles of <see cref="Stft.Block"/>
+    /// frames (n_mels × Block each, contiguous) in a native buffer the caller frees with NativeMemory.AlignedFree;
+    /// returns the frame count and the largest dB value (the clip is <c>max − 80</c>).
+    /// </summary>
+    internal static unsafe (IntPtr Blocks, int Frames, float MaxDb) ComputeDbBlocks(ReadOnlySpan<float> y, int sampleRate, StftOptions? stft,
+        int nMels, float fMin, float? fMax, bool htk, MelNorm norm)
+    {
+        stft = (stft ?? StftOptions.Default).WithFeatureHop();
+        var bank = MelFilterBank.Create(sampleRate, stft.NFft, nMels, fMin, fMax, htk, norm);
+        int frames = Stft.Prepare(y, stft);
+        int blockCount = (frames + Stft.Block - 1) / Stft.Block;
+        var blocks = (float*)NativeMemory.AlignedAlloc((nuint)blockCount * (nuint)nMels * Stft.Block * sizeof(float), 64);
+        var sink = new StftMelSink(bank, blocks);
+        try
+        {
+            Stft.Run(y, stft, frames, ref sink);
+        }
+        catch
+        {
+            NativeMemory.AlignedFree(blocks);
+            throw;
+        }
+        finally
+        {
+            sink.Dispose();
+        }
+        return ((IntPtr)blocks, frames, sink.MaxDb);
     }
 }

@@ -12,10 +12,27 @@ public static class Mfcc
     {
         if (nMfcc < 1 || nMfcc > nMels) throw new ArgumentException($"n_mfcc must be in [1, n_mels={nMels}] (got {nMfcc}).", nameof(nMfcc));
         if (lifter < 0) throw new ArgumentException($"lifter must be a non-negative number (got {lifter}).", nameof(lifter));
-        // dB conversion fused into the mel pass (MelSpectrogram.ComputeDb): the same values as PowerToDb(melspectrogram).
-        var mel = MelSpectrogram.ComputeDb(y, sampleRate, stft, nMels, fMin, fMax, htk, norm);
-        return FromLogMel(mel, nMfcc, lifter);
+        // dB conversion fused into the mel pass, kept in tiles of frames that the DCT reads back in order, with
+        // power_to_db's top_db clip applied as the DCT loads each value: the same values as
+        // FromLogMel(PowerToDb(melspectrogram)) without the n_mels × frames matrix and its separate clip pass.
+        var (blocks, frames, maxDb) = MelSpectrogram.ComputeDbBlocks(y, sampleRate, stft, nMels, fMin, fMax, htk, norm);
+        Matrix m;
+        unsafe
+        {
+            try
+            {
+                m = Dct.Type2OrthoBlocks((float*)blocks, frames, nMels, nMfcc, maxDb - TopDb);
+            }
+            finally
+            {
+                System.Runtime.InteropServices.NativeMemory.AlignedFree((void*)blocks);
+            }
+        }
+        Lifter(m, lifter);
+        return m;
     }
+
+    private const float TopDb = 80f;
 
     /// <summary>
     /// MFCCs from a log-power mel spectrogram (n_mels × frames): the first <paramref name="nMfcc"/> orthonormal DCT-II
@@ -26,12 +43,17 @@ public static class Mfcc
         ArgumentNullException.ThrowIfNull(logMel);
         if (lifter < 0) throw new ArgumentException($"lifter must be a non-negative number (got {lifter}).", nameof(lifter));
         var m = Dct.Type2Ortho(logMel, nMfcc);
-        if (lifter > 0)
-            for (int i = 0; i < nMfcc; i++)
-            {
-                float li = 1f + lifter / 2f * MathF.Sin(MathF.PI * (i + 1) / lifter);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(m.Row(i), li, m.Row(i));
-            }
+        Lifter(m, lifter);
         return m;
+    }
+
+    private static void Lifter(Matrix m, int lifter)
+    {
+        if (lifter <= 0) return;
+        for (int i = 0; i < m.Rows; i++)
+        {
+            float li = 1f + lifter / 2f * MathF.Sin(MathF.PI * (i + 1) / lifter);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(m.Row(i), li, m.Row(i));
+        }
     }
 }

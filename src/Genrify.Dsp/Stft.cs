@@ -69,9 +69,14 @@ public static unsafe class Stft
     internal static int Prepare(ReadOnlySpan<float> y, StftOptions options)
     {
         options.Validate();
-        Signal.ValidateAudio(y);
+        // When the frames cover every sample, Run detects NaN or infinite samples itself (see there) and the
+        // separate validation pass over the signal is only needed to name the problem.
+        if (y.IsEmpty || !FramesCoverEverySample(options)) Signal.ValidateAudio(y);
         return options.FrameCount(y.Length);
     }
+
+    // Centred frames start at −n_fft/2 and, with hop ≤ n_fft/2, leave no gap and reach past the last sample.
+    private static bool FramesCoverEverySample(StftOptions options) => options.Center && options.EffectiveHopLength <= options.NFft / 2;
 
     internal interface ISink
     {
@@ -93,6 +98,7 @@ public static unsafe class Stft
         try
         {
             var inputSpan = new Span<double>(input, nFft);
+            bool finite = true;
             for (int first = 0; first < frames; first += Block)
             {
                 int count = Math.Min(Block, frames - first);
@@ -104,9 +110,13 @@ public static unsafe class Stft
                     else
                         FillPaddedFrame(y, start, options.PadMode, window, inputSpan);
                     fft.ForwardAligned(input, spectra + b * stride);
+                    // A NaN or infinite sample makes the frame's DC bin (the window-weighted sum, in float64 so that
+                    // finite audio cannot overflow it) non-finite, even where the window is zero (0·∞ is NaN).
+                    finite &= double.IsFinite(spectra[b * stride]);
                 }
                 sink.Write(first, count, spectra, stride, bins);
             }
+            if (!finite) Signal.ValidateAudio(y); // throws, naming the problem
         }
         finally
         {

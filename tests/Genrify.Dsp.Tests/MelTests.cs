@@ -91,6 +91,24 @@ public sealed class MelTests(ITestOutputHelper output)
         Assert.Contains(fused.Data, v => v == fused.Data.Max() - 80f); // the top_db clip is applied
     }
 
+    [Theory]
+    [InlineData(512, 256, 12, 0)]   // the seed preset's MFCCs
+    [InlineData(2048, 512, 20, 22)] // librosa's defaults, liftered
+    public void Mfcc_over_tiles_equals_the_dct_of_the_clipped_log_mel(int nFft, int hop, int nMfcc, int lifter)
+    {
+        // Mfcc.Compute keeps the dB mel in tiles of 16 frames and clips inside the DCT; it must give exactly the
+        // values of the row-major route (same operations in the same order). 40 000 samples leave a partial last
+        // tile; the silent stretch sits at the clip.
+        var y = LibrosaReference.Audio("clip01_chord_tones.wav").AsSpan(0, 40_000).ToArray();
+        Array.Clear(y, 10_000, 5_000);
+        var options = new StftOptions { NFft = nFft, HopLength = hop };
+        var expected = Mfcc.FromLogMel(MelSpectrogram.ComputeDb(y, 22050, options, 128, 0, null, false, MelNorm.Slaney), nMfcc, lifter);
+        var tiled = Mfcc.Compute(y, 22050, nMfcc, options, lifter: lifter);
+        Assert.Equal((expected.Rows, expected.Columns), (tiled.Rows, tiled.Columns));
+        Assert.NotEqual(0, expected.Columns % 16);
+        Assert.Equal(expected.Data, tiled.Data);
+    }
+
     [Fact]
     public void Bad_parameters_throw()
     {

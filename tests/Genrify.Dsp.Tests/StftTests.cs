@@ -108,6 +108,30 @@ public sealed class StftTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => Stft.Magnitude(new float[4096], power: 0f));
     }
 
+    [Theory]
+    [InlineData(0, float.NaN)]
+    [InlineData(1, float.PositiveInfinity)]
+    [InlineData(2500, float.NegativeInfinity)]
+    [InlineData(4095, float.NaN)]
+    [InlineData(4096, float.PositiveInfinity)] // the last sample
+    public void Non_finite_samples_anywhere_are_rejected_by_every_stft_path(int at, float value)
+    {
+        // The centred paths detect bad samples from the frames themselves (no separate pass): every position counts,
+        // including the first and last samples and those where a frame's window is zero.
+        var y = new float[4097];
+        for (int i = 0; i < y.Length; i++) y[i] = MathF.Sin(i * 0.05f);
+        y[at] = value;
+        var seed = new StftOptions { NFft = 512, HopLength = 256 };
+        void Rejects(Action a) => Assert.Contains("not finite", Assert.Throws<ArgumentException>(a).Message);
+        Rejects(() => Stft.Compute(y));
+        Rejects(() => Stft.Magnitude(y, seed, power: 2f));
+        Rejects(() => MelSpectrogram.Compute(y, 22050, seed));
+        Rejects(() => Mfcc.Compute(y, 22050, 12, seed));
+        Rejects(() => Mfcc.Compute(y, 22050, 20));
+        Rejects(() => FrameEnergy.Compute(y, 512, 256));
+        Rejects(() => Stft.Compute(y, new StftOptions { NFft = 512, HopLength = 400 })); // hop > n_fft/2: validated up front
+    }
+
     [Fact]
     public void Fft_frequencies_match_rfftfreq()
     {

@@ -45,7 +45,10 @@ internal static unsafe partial class FftwDouble
     [LibraryImport(Library, EntryPoint = "fftw_plan_dft_c2r_1d")]
     public static partial IntPtr PlanC2R(int n, double* input, double* output, uint flags);
 
+    // No GC transition: one transform takes well under a microsecond at the STFT sizes (2585 calls per seed clip),
+    // never blocks and never calls back into managed code, which is what SuppressGCTransition requires.
     [LibraryImport(Library, EntryPoint = "fftw_execute_dft_r2c")]
+    [SuppressGCTransition]
     public static partial void ExecuteR2C(IntPtr plan, double* input, double* output);
 
     [LibraryImport(Library, EntryPoint = "fftw_execute_dft_c2r")]
