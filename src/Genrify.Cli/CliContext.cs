@@ -1,4 +1,5 @@
 using Genrify.Features;
+using Genrify.Pipeline;
 
 namespace Genrify.Cli;
 
@@ -14,7 +15,7 @@ public sealed record CliContext(PresetRegistry Presets, TextWriter Out, TextWrit
 {
     /// <summary>The real console and the built-in presets.</summary>
     public static CliContext FromConsole() =>
-        new(PresetRegistry.Default, Console.Out, Console.Error,
+        new(GenrifyPresets.All, Console.Out, Console.Error,
             !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb"));
 
     /// <summary>Writes "genrify: MESSAGE" on the error stream.</summary>

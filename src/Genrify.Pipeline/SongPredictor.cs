@@ -16,15 +16,18 @@ public sealed class SongPredictor : IGenrePredictor
     public SongPredictor(GenreModel model, PresetRegistry? presets = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        presets ??= PresetRegistry.Default;
+        presets ??= GenrifyPresets.All;
         if (!presets.Contains(model.PresetName))
             throw new ModelFileException($"the model needs preset '{model.PresetName}', which this build does not have (known: {string.Join(", ", presets.Names)})");
         Preset = presets.Get(model.PresetName);
         try { model.CheckFeatures(Preset.Name, Preset.FeatureNames); }
         catch (ModelFileException e) { throw new ModelFileException($"the model does not fit this build's '{Preset.Name}' preset: {e.Message}", e); }
         // Same names but other frames, hops or mel settings would give silently wrong answers: compare the recipe too.
-        if (model.PresetOptions.Count > 0 && !JsonElementEquals(model.PresetOptions.ToJsonString(), Preset.Options.ToJsonString()))
-            throw new ModelFileException($"the model's '{model.PresetName}' settings {model.PresetOptions.ToJsonString()} differ from this build's {Preset.Options.ToJsonString()}");
+        string recipe;
+        try { recipe = Preset.Options.ToJsonString(); }
+        catch (PresetUnavailableException e) { throw new ModelFileException($"the model needs preset '{model.PresetName}': {e.Message}"); }
+        if (model.PresetOptions.Count > 0 && !JsonElementEquals(model.PresetOptions.ToJsonString(), recipe))
+            throw new ModelFileException($"the model's '{model.PresetName}' settings {model.PresetOptions.ToJsonString()} differ from this build's {recipe}");
         Model = model;
     }
 

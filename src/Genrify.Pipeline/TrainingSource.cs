@@ -40,7 +40,7 @@ public static class TrainingSource
 
         var data = FeatureTable.Read(path);
         var preset = PresetMatching(data.FeatureNames, options.Presets);
-        return new TrainingData(data, preset?.Name ?? "table", preset?.Options, null);
+        return new TrainingData(data, preset?.Name ?? "table", preset is null ? null : RecipeOf(preset), null);
     }
 
     private static TrainingData Extract(string path, string presetName, TrainingSourceOptions options)
@@ -73,7 +73,15 @@ public static class TrainingSource
     }
 
     private static JsonObject? PresetOptionsOf(string name, PresetRegistry presets) =>
-        presets.Contains(name) ? presets.Get(name).Options : null;
+        presets.Contains(name) ? RecipeOf(presets.Get(name)) : null;
+
+    // A table needs no extraction, so a preset whose recipe cannot be read here (musicnn without its weights) only
+    // leaves the model without a recorded recipe; predicting with it will need the weights and say so.
+    private static JsonObject? RecipeOf(IFeaturePreset preset)
+    {
+        try { return preset.Options; }
+        catch (PresetUnavailableException) { return null; }
+    }
 
     private static string[] Header(string path)
     {
@@ -103,7 +111,7 @@ public static class TrainingSource
 public sealed record TrainingSourceOptions
 {
     /// <summary>Presets to extract with and to recognise tables by.</summary>
-    public PresetRegistry Presets { get; init; } = PresetRegistry.Default;
+    public PresetRegistry Presets { get; init; } = GenrifyPresets.All;
 
     /// <summary>Worker count (default: every core).</summary>
     public int? Jobs { get; init; }

@@ -45,9 +45,10 @@ public sealed class ExtractCommand : ICliCommand
         {
             FeatureTable.FormatOf(request.Output);
             preset = context.Presets.Get(request.Preset);
+            _ = preset.Options; // a preset that cannot run here (musicnn without weights) says so before any file
             collection = TrackCollection.Open(request.Source);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or PresetUnavailableException)
         {
             context.Fail(e.Message);
             return ExitCodes.Usage;

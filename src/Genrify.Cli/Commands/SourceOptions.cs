@@ -57,7 +57,7 @@ internal sealed class SourceOptions
             }
             return data;
         }
-        catch (Exception e) when (e is FeatureTableException or UnknownPresetException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
+        catch (Exception e) when (e is FeatureTableException or UnknownPresetException or PresetUnavailableException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
         {
             context.Fail(e.Message.StartsWith(source, StringComparison.Ordinal) ? e.Message : $"{source}: {e.Message}");
             return null;

@@ -1,3 +1,5 @@
+using Genrify.Features;
+
 namespace Genrify.Deep.MusiCnn;
 
 /// <summary>
@@ -15,16 +17,16 @@ public static class MusiCnnModelLocation
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? dir : null;
 
     /// <summary>The model directory to use: <see cref="FromEnvironment"/>, checked.</summary>
-    /// <exception cref="InvalidOperationException">Unset, or the directory has no <c>model.json</c>; the message says what to do.</exception>
+    /// <exception cref="PresetUnavailableException">Unset, or the directory has no <c>model.json</c>; the message says what to do.</exception>
     public static string Resolve()
     {
         string? dir = FromEnvironment();
         if (dir is null)
-            throw new InvalidOperationException(
+            throw new PresetUnavailableException(
                 $"the musicnn preset needs MTG's msd-musicnn-1 TensorFlow.js model (CC BY-NC-SA 4.0, not shipped with Genrify): " +
                 $"set {EnvironmentVariable} to the directory holding its model.json and weight shard (see docs/musicnn.md)");
         if (!File.Exists(Path.Combine(dir, "model.json")))
-            throw new InvalidOperationException($"{EnvironmentVariable}={dir}: no model.json there (expected MTG's msd-musicnn-1 TensorFlow.js model)");
+            throw new PresetUnavailableException($"{EnvironmentVariable}={dir}: no model.json there (expected MTG's msd-musicnn-1 TensorFlow.js model)");
         return dir;
     }
 }
