@@ -57,6 +57,14 @@ public sealed class MusiCnnNetwork : IDisposable
     }
 
     /// <summary>
+    /// Patches per forward pass. A pass allocates ~50 MB of activations and im2col buffers per patch; above glibc's
+    /// mmap threshold (32 MB at most) every one of those allocations is fresh pages from the kernel, so one pass over a
+    /// whole clip's 19 patches spent more time in page faults than in the convolutions. One patch per pass keeps the
+    /// buffers small enough to be reused (see docs/musicnn.md for the measurement).
+    /// </summary>
+    public int PatchesPerPass { get; init; } = 1;
+
+    /// <summary>
     /// Embeddings and tag activations of a batch of patches, each a row-major [187 frames × 96 bands] array of the
     /// compressed mel input (the MusiCNN front end).
     /// </summary>
@@ -64,15 +72,25 @@ public sealed class MusiCnnNetwork : IDisposable
     public (float[][] Embeddings, float[][] Tags) Run(IReadOnlyList<float[]> patches)
     {
         ArgumentNullException.ThrowIfNull(patches);
-        int n = patches.Count;
-        if (n == 0) return ([], []);
-        var input = new float[n * PatchFrames * Bands];
-        for (int i = 0; i < n; i++)
-        {
+        for (int i = 0; i < patches.Count; i++)
             if (patches[i].Length != PatchFrames * Bands)
                 throw new ArgumentException($"patch {i} has {patches[i].Length} values, expected {PatchFrames}×{Bands}", nameof(patches));
-            patches[i].CopyTo(input, i * PatchFrames * Bands);
+        var embeddings = new List<float[]>(patches.Count);
+        var tags = new List<float[]>(patches.Count);
+        int step = Math.Max(1, PatchesPerPass);
+        for (int start = 0; start < patches.Count; start += step)
+        {
+            var (e, t) = Pass(patches, start, Math.Min(step, patches.Count - start));
+            embeddings.AddRange(e);
+            tags.AddRange(t);
         }
+        return (embeddings.ToArray(), tags.ToArray());
+    }
+
+    private (float[][] Embeddings, float[][] Tags) Pass(IReadOnlyList<float[]> patches, int start, int n)
+    {
+        var input = new float[n * PatchFrames * Bands];
+        for (int i = 0; i < n; i++) patches[start + i].CopyTo(input, i * PatchFrames * Bands);
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
