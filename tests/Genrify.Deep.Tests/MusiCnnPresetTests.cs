@@ -64,8 +64,9 @@ public class MusiCnnPresetTests
         string missing = Path.Combine(Path.GetTempPath(), "genrify-no-musicnn-" + Guid.NewGuid().ToString("N"));
         using var preset = new MusiCnnPreset(missing);
         Assert.Equal("musicnn_emb_000", preset.FeatureNames[0]);
-        var e = Assert.Throws<InvalidDataException>(() => preset.Extract(new float[16000]));
+        var e = Assert.Throws<PresetUnavailableException>(() => preset.Extract(new float[16000]));
         Assert.Contains(missing, e.Message);
-        Assert.Contains("not found", e.Message);
+        Assert.Contains("no model.json", e.Message);
+        Assert.Throws<PresetUnavailableException>(() => preset.Options);
     }
 }

@@ -16,17 +16,19 @@ public static class MusiCnnModelLocation
     public static string? FromEnvironment() =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? dir : null;
 
-    /// <summary>The model directory to use: <see cref="FromEnvironment"/>, checked.</summary>
-    /// <exception cref="PresetUnavailableException">Unset, or the directory has no <c>model.json</c>; the message says what to do.</exception>
-    public static string Resolve()
+    /// <summary>The model directory to use: <paramref name="directory"/>, else <see cref="FromEnvironment"/>; checked.</summary>
+    /// <exception cref="PresetUnavailableException">Neither is given, or the directory has no <c>model.json</c>; the
+    /// message says what to do.</exception>
+    public static string Resolve(string? directory = null)
     {
-        string? dir = FromEnvironment();
+        string? dir = directory ?? FromEnvironment();
         if (dir is null)
             throw new PresetUnavailableException(
                 $"the musicnn preset needs MTG's msd-musicnn-1 TensorFlow.js model (CC BY-NC-SA 4.0, not shipped with Genrify): " +
                 $"set {EnvironmentVariable} to the directory holding its model.json and weight shard (see docs/musicnn.md)");
         if (!File.Exists(Path.Combine(dir, "model.json")))
-            throw new PresetUnavailableException($"{EnvironmentVariable}={dir}: no model.json there (expected MTG's msd-musicnn-1 TensorFlow.js model)");
+            throw new PresetUnavailableException(
+                $"{dir}: no model.json there (the musicnn preset expects MTG's msd-musicnn-1 TensorFlow.js model; see docs/musicnn.md)");
         return dir;
     }
 }

@@ -29,11 +29,11 @@ public sealed class MusiCnnPreset : IFeaturePreset, IDisposable
     private readonly Lazy<TfjsWeights> _weights;
     private readonly Lazy<MusiCnnNetwork> _network;
 
-    /// <summary>A preset reading the tfjs model in <paramref name="modelDirectory"/>, or in the directory
-    /// <see cref="MusiCnnModelLocation.Resolve"/> names when null.</summary>
+    /// <summary>A preset reading the tfjs model in <paramref name="modelDirectory"/>, or in the directory that
+    /// <see cref="MusiCnnModelLocation.EnvironmentVariable"/> names when null.</summary>
     public MusiCnnPreset(string? modelDirectory = null)
     {
-        _weights = new(() => TfjsWeights.Load(modelDirectory ?? MusiCnnModelLocation.Resolve()));
+        _weights = new(() => TfjsWeights.Load(MusiCnnModelLocation.Resolve(modelDirectory)));
         _network = new(() => new MusiCnnNetwork(_weights.Value));
     }
 
