@@ -41,3 +41,19 @@ public class MusiCnnCommandTests
         Assert.Empty(run.Out);
     }
 }
+
+/// <summary>The hosts' registry offers musicnn next to the DSP presets, and a table of its columns is recognised.</summary>
+public class GenrifyPresetsTests
+{
+    [Fact]
+    public void The_hosts_registry_offers_every_preset_and_musicnn_costs_nothing_until_used()
+    {
+        var registry = Genrify.Pipeline.GenrifyPresets.All;
+        Assert.Equal(["seed", "gtzan", "full", "musicnn"], registry.Names);
+        // Listing the columns reads no weights (the constructor never fails, with or without GENRIFY_MUSICNN_DIR).
+        var musicnn = registry.Get("musicnn");
+        Assert.Equal(200, musicnn.FeatureNames.Count);
+        Assert.Equal(16000, musicnn.SampleRate);
+        Assert.Same(musicnn, Genrify.Pipeline.TrainingSource.PresetMatching(musicnn.FeatureNames, registry));
+    }
+}
