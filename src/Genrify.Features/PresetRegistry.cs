@@ -9,7 +9,7 @@ public sealed class PresetRegistry
     private readonly Dictionary<string, Lazy<IFeaturePreset>> _presets = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _order = [];
 
-    /// <summary>The registry holding the built-in presets (seed, gtzan, full once they land).</summary>
+    /// <summary>The registry holding the built-in DSP presets (seed, gtzan, full); the hosts add musicnn (Genrify.Pipeline.GenrifyPresets).</summary>
     public static PresetRegistry Default { get; } = CreateDefault();
 
     /// <summary>Registers the built-in presets: one line each.</summary>

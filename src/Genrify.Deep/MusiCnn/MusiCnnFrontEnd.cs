@@ -32,7 +32,8 @@ public static class MusiCnnFrontEnd
     // Essentia's isSilent: mean square of the raw frame below 1e-10 (float32 arithmetic).
     private const float SilenceCutoff = 1e-10f;
 
-    private static readonly double[] Window = SymmetricHann(FrameSize);
+    // Essentia's Hann: 0.5 − 0.5·cos(2πi/511), symmetric, not normalised.
+    private static readonly double[] Window = Windows.Hann(FrameSize, periodic: false);
 
     /// <summary>
     /// The network input for <paramref name="samples"/> (mono, <see cref="SampleRate"/> Hz): one row-major
@@ -115,13 +116,5 @@ public static class MusiCnnFrontEnd
         float energy = 0f;
         foreach (float x in frame) energy += x * x;
         return energy / FrameSize < SilenceCutoff;
-    }
-
-    /// <summary>Essentia's Hann: w[i] = 0.5 − 0.5·cos(2πi/(n−1)), symmetric, not normalised.</summary>
-    private static double[] SymmetricHann(int n)
-    {
-        var w = new double[n];
-        for (int i = 0; i < n; i++) w[i] = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / (n - 1));
-        return w;
     }
 }
