@@ -37,6 +37,18 @@ public sealed class ClipAnalysis
         SampleRate = sampleRate;
     }
 
+    /// <summary>
+    /// An analysis of a copy of <paramref name="samples"/> kept in <paramref name="buffers"/> (the analysis holds an
+    /// array, which a span cannot be wrapped as; the buffer is reused from clip to clip): how the presets start.
+    /// </summary>
+    public static ClipAnalysis OfCopy(ReadOnlySpan<float> samples, int sampleRate, ExtractionBuffers buffers)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        var copy = buffers.Floats("samples", samples.Length);
+        samples.CopyTo(copy);
+        return new ClipAnalysis(copy, sampleRate, buffers);
+    }
+
     /// <summary>Where this clip's large arrays live; features computed from the analysis may take theirs there too.</summary>
     public ExtractionBuffers Buffers => _buffers;
 

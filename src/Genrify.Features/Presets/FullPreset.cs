@@ -50,10 +50,7 @@ public sealed class FullPreset : IFeaturePreset
     /// <inheritdoc />
     public double[] Extract(ReadOnlySpan<float> samples, ExtractionBuffers buffers)
     {
-        ArgumentNullException.ThrowIfNull(buffers);
-        var copy = buffers.Floats("samples", samples.Length);
-        samples.CopyTo(copy);
-        var clip = new ClipAnalysis(copy, SampleRate, buffers);
+        var clip = ClipAnalysis.OfCopy(samples, SampleRate, buffers);
         var result = new double[Columns.Count];
         int gtzanCount = GtzanPreset.Columns.Count;
         GtzanPreset.Write(clip, result.AsSpan(0, gtzanCount));

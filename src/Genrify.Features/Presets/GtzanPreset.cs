@@ -37,10 +37,7 @@ public sealed class GtzanPreset : IFeaturePreset
     /// <inheritdoc />
     public double[] Extract(ReadOnlySpan<float> samples, ExtractionBuffers buffers)
     {
-        ArgumentNullException.ThrowIfNull(buffers);
-        var copy = buffers.Floats("samples", samples.Length);
-        samples.CopyTo(copy);
-        var analysis = new ClipAnalysis(copy, SampleRate, buffers);
+        var analysis = ClipAnalysis.OfCopy(samples, SampleRate, buffers);
         var result = new double[Columns.Count];
         Write(analysis, result);
         return result;
