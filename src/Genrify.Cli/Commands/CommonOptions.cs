@@ -11,7 +11,7 @@ internal static class CommonOptions
     /// <summary><c>--preset/-p NAME</c>.</summary>
     public static Option<string> Preset(bool required)
     {
-        var option = new Option<string>("--preset", "-p") { Description = "Feature preset: seed, gtzan, full, or musicnn (needs GENRIFY_MUSICNN_DIR, see docs/musicnn.md)", Required = required };
+        var option = new Option<string>("--preset", "-p") { Description = "Feature preset: seed, gtzan, full, or musicnn (needs MTG's weights, see docs/musicnn.md)", Required = required };
         if (!required) option.DefaultValueFactory = _ => DefaultPreset;
         return option;
     }

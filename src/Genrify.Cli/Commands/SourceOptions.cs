@@ -16,7 +16,7 @@ internal sealed class SourceOptions
 
     public Option<string> Preset { get; } = new("--preset", "-p")
     {
-        Description = "Preset used to extract audio collections: seed, gtzan, full, or musicnn (needs GENRIFY_MUSICNN_DIR)",
+        Description = "Preset used to extract audio collections: seed, gtzan, full, or musicnn (needs MTG's weights, see docs/musicnn.md)",
         DefaultValueFactory = _ => "gtzan",
     };
 
