@@ -46,12 +46,25 @@ public sealed class TfjsWeights
             throw new InvalidDataException($"{manifestPath}: not a TensorFlow.js model manifest ({e.Message})", e);
         }
 
+        try
+        {
+            return Read(directory, manifestPath, groups);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // A field missing or of the wrong JSON kind, a dimension that is not an int, a size past 2 GB.
+            throw new InvalidDataException($"{manifestPath}: not a usable TensorFlow.js weight manifest ({e.Message})", e);
+        }
+    }
+
+    private static TfjsWeights Read(string directory, string manifestPath, JsonElement groups)
+    {
         var tensors = new Dictionary<string, (int[], float[])>(StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var group in groups.EnumerateArray())
         {
             var bytes = new List<byte>();
-            foreach (var shard in group.GetProperty("paths").EnumerateArray())
+            foreach (var shard in Field(group, "paths", manifestPath).EnumerateArray())
             {
                 string shardPath = Path.Combine(directory, shard.GetString() ?? "");
                 if (!File.Exists(shardPath)) throw new InvalidDataException($"{shardPath}: weight shard not found");
@@ -61,13 +74,15 @@ public sealed class TfjsWeights
             }
             var all = bytes.ToArray();
             int offset = 0;
-            foreach (var weight in group.GetProperty("weights").EnumerateArray())
+            foreach (var weight in Field(group, "weights", manifestPath).EnumerateArray())
             {
-                string name = weight.GetProperty("name").GetString() ?? "";
-                int[] shape = weight.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
-                string dtype = weight.GetProperty("dtype").GetString() ?? "";
+                string name = Field(weight, "name", manifestPath).GetString() ?? "";
+                int[] shape = Field(weight, "shape", manifestPath).EnumerateArray().Select(d => d.GetInt32()).ToArray();
+                string dtype = Field(weight, "dtype", manifestPath).GetString() ?? "";
                 if (weight.TryGetProperty("quantization", out _))
                     throw new InvalidDataException($"{manifestPath}: tensor '{name}' is quantised, which is not supported");
+                if (shape.Any(d => d < 0))
+                    throw new InvalidDataException($"{manifestPath}: tensor '{name}' has a negative dimension [{string.Join(",", shape)}]");
                 int count = shape.Aggregate(1, (a, b) => checked(a * b));
                 int length = checked(count * 4);
                 if (offset + length > all.Length)
@@ -93,6 +108,11 @@ public sealed class TfjsWeights
         }
         return new TfjsWeights(tensors, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
+
+    private static JsonElement Field(JsonElement element, string name, string manifestPath) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value
+            : throw new InvalidDataException($"{manifestPath}: a weight group or tensor entry has no '{name}'");
 
     /// <summary>The values of tensor <paramref name="name"/>, row-major, after checking its shape.</summary>
     /// <exception cref="InvalidDataException">No such tensor, or another shape than <paramref name="shape"/>.</exception>
