@@ -34,12 +34,15 @@ internal sealed class ClipCpu
         Interlocked.Exchange(ref _extractFaults, 0);
     }
 
-    /// <summary><see cref="ClipDecoder.Decode"/>, timed.</summary>
-    public AudioBuffer Decode(string path, int sampleRate)
+    /// <summary>Whether <see cref="Decode"/> decodes into the worker's scratch (the batch default) or afresh.</summary>
+    public bool UseDecodeScratch { get; init; } = true;
+
+    /// <summary><see cref="ClipDecoder.Decode(string, int, DecodeScratch)"/>, timed.</summary>
+    public AudioBuffer Decode(string path, int sampleRate, DecodeScratch scratch)
     {
         long start = ThreadClock.CpuNanoseconds();
         long faults = ProcessUsage.ThreadNow().MinorFaults;
-        try { return ClipDecoder.Decode(path, sampleRate); }
+        try { return ClipDecoder.Decode(path, sampleRate, UseDecodeScratch ? scratch : null); }
         finally
         {
             Interlocked.Add(ref _decodeNs, ThreadClock.CpuNanoseconds() - start);

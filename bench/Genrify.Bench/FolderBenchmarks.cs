@@ -18,12 +18,14 @@ public static class FolderBenchmarks
     {
         string presetName = "gtzan";
         int limit = 40, rounds = 2;
+        bool decodeScratch = true;
         string? folder = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--preset" && i + 1 < args.Length) presetName = args[++i];
             else if (args[i] == "--limit" && i + 1 < args.Length) limit = int.Parse(args[++i]);
             else if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i]);
+            else if (args[i] == "--no-decode-scratch") decodeScratch = false;
             else folder = args[i];
         }
         folder ??= BenchPaths.SharedFolder() is { } shared ? Path.Combine(shared, "data", "emotify", "clips") : null;
@@ -41,7 +43,7 @@ public static class FolderBenchmarks
 
         new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = 2 }).Run(tracks.Take(4).ToList()); // warm-up
         var times = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
-        var perClip = new ClipCpu();
+        var perClip = new ClipCpu { UseDecodeScratch = decodeScratch };
         var options = new BatchOptions { Decoder = perClip.Decode };
         var timedPreset = perClip.Wrap(preset);
         for (int round = 0; round < rounds; round++)

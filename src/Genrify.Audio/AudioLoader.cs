@@ -25,8 +25,12 @@ public static class AudioLoader
         if (!options.Mono)
             throw new ArgumentException("Load returns mono audio; use LoadChannels for Mono = false", nameof(options));
         var decoded = Decode(path, options);
-        var mono = ChannelMixer.Downmix(decoded.Samples, decoded.Channels);
         int rate = options.SampleRate ?? decoded.SampleRate;
+        // With scratch the mix lives in it; Resample always returns a fresh array, so the result never aliases it.
+        Span<float> mono = options.Scratch is { } scratch
+            ? scratch.Mono(decoded.Frames)
+            : new float[decoded.Frames];
+        ChannelMixer.Downmix(decoded.Samples, decoded.Channels, mono);
         return new AudioBuffer(Resample(path, mono, decoded.SampleRate, rate), rate, decoded.Backend, decoded.Warnings);
     }
 
@@ -52,7 +56,7 @@ public static class AudioLoader
     public static AudioBuffer LoadNative(string path) => Load(path, new LoadOptions { SampleRate = null });
 
     // soxr refuses some rate pairs (e.g. a header claiming 2^31 Hz); that is a property of the file.
-    private static float[] Resample(string path, float[] samples, int nativeRate, int targetRate)
+    private static float[] Resample(string path, ReadOnlySpan<float> samples, int nativeRate, int targetRate)
     {
         try
         {
@@ -75,7 +79,7 @@ public static class AudioLoader
         // decodes or gives a reason), so a bad file gets one clean line.
         var decoded = (container == AudioContainer.Unknown && HasMpegExtension(path)
                 ? null
-                : SoundFileDecoder.TryDecode(path, options.Offset, options.Duration, out soundFileError))
+                : SoundFileDecoder.TryDecode(path, options.Offset, options.Duration, options.Scratch, out soundFileError))
             ?? DecodeWithFfmpeg(path, options, container, container == AudioContainer.Unknown && soundFileError.Length == 0
                 ? "not tried, no MPEG frame or ID3 tag at the start of the file" : soundFileError);
         CheckFinite(path, decoded);

@@ -27,6 +27,12 @@ public sealed record LoadOptions
     /// <summary>How ffmpeg hands samples over; <see cref="FfmpegSampleFormat.Int16"/> matches librosa (see <see cref="AudioLoader"/>).</summary>
     public FfmpegSampleFormat FfmpegFormat { get; init; } = FfmpegSampleFormat.Int16;
 
+    /// <summary>
+    /// Working arrays to decode into, kept by the caller from file to file (one per thread); null allocates afresh.
+    /// Changes no value, only where the intermediate samples live.
+    /// </summary>
+    public DecodeScratch? Scratch { get; init; }
+
     /// <summary>Longest an ffmpeg decode may run before it is killed.</summary>
     public TimeSpan FfmpegTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

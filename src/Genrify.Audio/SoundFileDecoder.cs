@@ -13,8 +13,9 @@ internal static class SoundFileDecoder
     private const int InitialSampleCap = 1 << 24;
 
     /// <summary>Opens <paramref name="path"/>; null when libsndfile does not recognise it (<paramref name="error"/> says why).</summary>
-    /// <remarks>What libmpg123 prints to stderr meanwhile is not shown; it becomes part of a warning or of the error.</remarks>
-    public static DecodedAudio? TryDecode(string path, double offset, double? duration, out string error)
+    /// <remarks>What libmpg123 prints to stderr meanwhile is not shown; it becomes part of a warning or of the error.
+    /// With <paramref name="scratch"/>, the frames are read into its array (see <see cref="DecodeScratch"/>).</remarks>
+    public static DecodedAudio? TryDecode(string path, double offset, double? duration, DecodeScratch? scratch, out string error)
     {
         using var capture = NativeStderrCapture.Start();
         var info = new LibSndFile.Info();
@@ -29,7 +30,7 @@ internal static class SoundFileDecoder
         {
             // Only libmpg123 prints while decoding: other formats decode uncaptured, without waiting for the lock.
             if ((info.Format & LibSndFile.MajorFormatMask) != LibSndFile.FormatMpeg) capture.Stop();
-            return Decode(path, file, info, offset, duration, capture);
+            return Decode(path, file, info, offset, duration, scratch, capture);
         }
         catch (AudioDecodeException e)
         {
@@ -44,7 +45,7 @@ internal static class SoundFileDecoder
     }
 
     private static unsafe DecodedAudio Decode(string path, IntPtr file, LibSndFile.Info info, double offset, double? duration,
-        NativeStderrCapture capture)
+        DecodeScratch? scratch, NativeStderrCapture capture)
     {
         int channels = info.Channels, sampleRate = info.SampleRate;
         if (channels <= 0) throw new AudioDecodeException(path, $"header declares {channels} channels");
@@ -75,7 +76,8 @@ internal static class SoundFileDecoder
 
         long maxFrames = Array.MaxLength / channels;
         long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
-        var buffer = new float[checked((int)(capacity * channels))];
+        int initialLength = checked((int)(capacity * channels));
+        var buffer = scratch?.Interleaved(initialLength) ?? new float[initialLength];
         long read = 0;
         while (read < wanted)
         {
@@ -84,7 +86,9 @@ internal static class SoundFileDecoder
                 if (capacity >= maxFrames)
                     throw new AudioDecodeException(path, $"audio too long (more than {maxFrames} frames of {channels} channels)");
                 capacity = Math.Min(Math.Min(wanted, maxFrames), capacity * 2);
-                Array.Resize(ref buffer, checked((int)(capacity * channels)));
+                int grown = checked((int)(capacity * channels));
+                if (scratch is not null) buffer = scratch.GrowInterleaved(buffer, grown);
+                else Array.Resize(ref buffer, grown);
             }
             long got;
             fixed (float* p = buffer)

@@ -9,9 +9,13 @@ public static class ClipDecoder
 {
     /// <summary>Decodes <paramref name="path"/> to mono float32 at <paramref name="sampleRate"/> Hz.</summary>
     /// <exception cref="AudioDecodeException">The file cannot be decoded, or holds NaN/Inf samples (message "PATH: reason").</exception>
-    public static AudioBuffer Decode(string path, int sampleRate)
+    public static AudioBuffer Decode(string path, int sampleRate) => Decode(path, sampleRate, null);
+
+    /// <summary>As <see cref="Decode(string, int)"/>, decoding into a worker's <paramref name="scratch"/> arrays
+    /// (same samples; the result never aliases them).</summary>
+    public static AudioBuffer Decode(string path, int sampleRate, DecodeScratch? scratch)
     {
         if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sample rate must be positive");
-        return AudioLoader.Load(path, new LoadOptions { SampleRate = sampleRate });
+        return AudioLoader.Load(path, new LoadOptions { SampleRate = sampleRate, Scratch = scratch });
     }
 }

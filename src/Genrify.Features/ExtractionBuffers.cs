@@ -1,3 +1,4 @@
+using Genrify.Audio;
 using Genrify.Dsp;
 
 namespace Genrify.Features;
@@ -17,6 +18,9 @@ namespace Genrify.Features;
 public sealed class ExtractionBuffers
 {
     private readonly Dictionary<string, object> _byRole = [];
+
+    /// <summary>The decoder's working arrays for this worker (interleaved frames and their mono mix).</summary>
+    public DecodeScratch Decoding { get; } = new();
 
     /// <summary>A rows × columns matrix for <paramref name="role"/> (its old contents, when reused).</summary>
     public Matrix Matrix(string role, int rows, int columns)

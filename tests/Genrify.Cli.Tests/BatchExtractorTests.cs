@@ -57,7 +57,7 @@ public class BatchExtractorTests
     {
         using var temp = new TempFolder();
         var collection = TrackCollection.Open(temp.GenreFolders());
-        AudioBuffer Partial(string path, int rate)
+        AudioBuffer Partial(string path, int rate, DecodeScratch scratch)
         {
             var audio = ClipDecoder.Decode(path, rate);
             return path.EndsWith("clip04_click_90.wav") ? audio with { Warnings = [$"{path}: stream ends early"] } : audio;
@@ -74,7 +74,7 @@ public class BatchExtractorTests
         using var temp = new TempFolder();
         temp.Copy("clip01_chord_tones.wav", "c/a/one.wav");
         temp.Copy("bad/short_0.1s.wav", "c/a/short.wav");
-        AudioBuffer EmptyShort(string path, int rate) =>
+        AudioBuffer EmptyShort(string path, int rate, DecodeScratch scratch) =>
             path.EndsWith("short.wav") ? new AudioBuffer([], rate, "test", []) : ClipDecoder.Decode(path, rate);
         var result = new BatchExtractor(new TestOnlyStatsPreset(), new BatchOptions { Decoder = EmptyShort }).Run(TrackCollection.Open(temp.PathOf("c")));
         Assert.Equal("a/one.wav", Assert.Single(result.Table.Rows).File);

@@ -103,7 +103,7 @@ public sealed class BatchExtractor
                 hash = FeatureCache.HashFile(track.Path);
                 if (cache.TryGet(hash, out var hit)) return new Outcome(ClipOutcome.Cached, hit.Values, hit.Warnings, null);
             }
-            var audio = _options.Decoder(track.Path, _preset.SampleRate);
+            var audio = _options.Decoder(track.Path, _preset.SampleRate, buffers.Decoding);
             var values = _preset.Extract(audio.Samples, buffers);
             if (values.Length != _preset.FeatureNames.Count)
                 return Skip($"preset '{_preset.Name}' returned {values.Length} values for {_preset.FeatureNames.Count} features");

@@ -12,6 +12,7 @@ public sealed record BatchOptions
     /// <summary>Where finished vectors are remembered; null for no cache.</summary>
     public FeatureCache? Cache { get; init; }
 
-    /// <summary>Turns (path, sample rate) into samples; defaults to <see cref="ClipDecoder.Decode"/>.</summary>
-    public Func<string, int, AudioBuffer> Decoder { get; init; } = ClipDecoder.Decode;
+    /// <summary>Turns (path, sample rate, the worker's decode scratch) into samples; defaults to
+    /// <see cref="ClipDecoder.Decode(string, int, DecodeScratch)"/>.</summary>
+    public Func<string, int, DecodeScratch, AudioBuffer> Decoder { get; init; } = ClipDecoder.Decode;
 }
