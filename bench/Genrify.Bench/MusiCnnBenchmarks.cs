@@ -30,7 +30,7 @@ internal static class MusiCnnBenchmarks
         catch (PresetUnavailableException e) { Console.Error.WriteLine(e.Message); return 2; }
 
         var clips = files.Select(f => (Name: Path.GetFileName(f), Samples: ClipDecoder.Decode(f, MusiCnnFrontEnd.SampleRate).Samples)).ToList();
-        using var network = new MusiCnnNetwork(TfjsWeights.Load(dir));
+        var weights = TfjsWeights.Load(dir);
         Console.WriteLine($"{clips.Count} clips decoded to 16 kHz, {iterations} runs each after one warm-up run; ms per clip (median)");
         Console.WriteLine($"{"torch threads",13} {"patches/pass",12} {"front end cpu",14} {"network wall",13} {"net user cpu",13} {"net sys cpu",12} {"minor faults",13}");
 
@@ -49,7 +49,7 @@ internal static class MusiCnnBenchmarks
             TorchSharp.torch.set_num_threads(threadCount);
             foreach (int batch in batches)
             {
-                var pass = new MusiCnnNetwork(TfjsWeights.Load(dir)) { PatchesPerPass = batch };
+                using var pass = new MusiCnnNetwork(weights) { PatchesPerPass = batch };
                 pass.Run(patches[0]);
                 var wall = new List<double>(); var user = new List<double>(); var sys = new List<double>(); var faults = new List<double>();
                 foreach (var clipPatches in patches)
@@ -62,7 +62,6 @@ internal static class MusiCnnBenchmarks
                         var du = ProcessUsage.Now() - u0;
                         wall.Add(ms); user.Add(du.UserSeconds * 1000); sys.Add(du.SystemSeconds * 1000); faults.Add(du.MinorFaults);
                     }
-                pass.Dispose();
                 Console.WriteLine($"{threadCount,13} {batch,12} {Median(frontCpu),14:F1} {Median(wall),13:F1} {Median(user),13:F1} {Median(sys),12:F1} {Median(faults),13:F0}");
             }
         }

@@ -1,3 +1,5 @@
+using Genrify.Dsp;
+
 namespace Genrify.Deep.MusiCnn;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Genrify.Deep.MusiCnn;
 /// 257-bin power spectrum (FFT 512 at 16 kHz), <c>warpingFormula='slaneyMel'</c>, <c>weighting='linear'</c>,
 /// <c>normalize='unit_tri'</c>.
 /// <para>
-/// Slaney mel: m(f) = 3f/200 below 1000 Hz, else 15 + ln(f/1000)/(ln 6.4/27). The 98 edges are
+/// Slaney mel (librosa's default scale, <see cref="MelScale"/>): m(f) = 3f/200 below 1000 Hz, else
+/// 15 + ln(f/1000)/(ln 6.4/27). The 98 edges are
 /// f_i = m⁻¹(i·Δ), i = 0..97, Δ = m(8000)/97, with the mel value accumulated in float32 (as Essentia does) and each
 /// edge stored as float32. Bin j sits at b_j = 31.25·j Hz. Filter i (0..95) is the triangle over bins
 /// ⌈f_i/31.25⌉ … ⌊f_{i+2}/31.25⌋: (b_j − f_i)/(f_{i+1} − f_i) below f_{i+1}, (f_{i+2} − b_j)/(f_{i+2} − f_{i+1}) from it
@@ -21,9 +24,6 @@ public sealed class EssentiaMelBands
     public const int Bins = 257;
 
     private const double BinHz = 8000.0 / (Bins - 1);
-
-    // Declared before Instance: static initialisers run in textual order and the constructor needs it.
-    private static readonly double LogStep = Math.Log(6.4) / 27;
 
     private readonly int[] _firstBin = new int[Bands];
     private readonly double[][] _weights = new double[Bands][];
@@ -78,21 +78,15 @@ public sealed class EssentiaMelBands
     internal static double[] Edges()
     {
         // Essentia keeps the mel bounds, the step and the running mel value in float32 ("Real").
-        float high = (float)HzToSlaneyMel(8000.0);
+        float high = (float)MelScale.HzToMel(8000.0);
         float step = high / (Bands + 1);
         var edges = new double[Bands + 2];
         float mel = 0f;
         for (int i = 0; i < edges.Length; i++)
         {
-            edges[i] = (float)SlaneyMelToHz(mel);
+            edges[i] = (float)MelScale.MelToHz(mel);
             mel += step;
         }
         return edges;
     }
-
-    /// <summary>Slaney's mel scale (linear below 1 kHz, logarithmic above).</summary>
-    internal static double HzToSlaneyMel(double hz) => hz < 1000 ? 3 * hz / 200 : 15 + Math.Log(hz / 1000) / LogStep;
-
-    /// <summary>Inverse of <see cref="HzToSlaneyMel"/>.</summary>
-    internal static double SlaneyMelToHz(double mel) => mel < 15 ? 200 * mel / 3 : 1000 * Math.Exp(LogStep * (mel - 15));
 }
