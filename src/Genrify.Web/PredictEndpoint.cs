@@ -37,8 +37,7 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, WebO
         bool handedOver = false;
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-            deadline.CancelAfter(options.RequestTimeout);
+            using var deadline = new RequestDeadline(options.RequestTimeout, aborted);
             IDisposable? slot;
             try
             {
@@ -59,9 +58,9 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, WebO
             // even if this request has timed out or gone away by then.
             var job = Task.Run(() =>
             {
+                using (upload) // deleted last, so an empty upload folder means the slot is already back
                 using (slot)
-                using (upload)
-                    return analyser.Analyse(upload.Path, upload.DisplayName, top, deadline.Token);
+                    return analyser.Analyse(upload.Path, upload.DisplayName, top, deadline);
             }, CancellationToken.None);
             handedOver = true;
             _ = job.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);

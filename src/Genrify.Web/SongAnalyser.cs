@@ -28,20 +28,20 @@ public sealed class SongAnalyser
 
     /// <summary>
     /// Analyses the file at <paramref name="path"/> (a server-side temporary file); <paramref name="displayName"/> replaces
-    /// the path in every message. <paramref name="top"/> genres are returned (0 = all). Stops between stages when
-    /// <paramref name="cancel"/> fires. Throws <see cref="Genrify.Audio.AudioDecodeException"/> for a file that is not audio.
+    /// the path in every message. <paramref name="top"/> genres are returned (0 = all). Stops between stages, with
+    /// <see cref="OperationCanceledException"/>, once <paramref name="deadline"/> has passed. Throws <see cref="Genrify.Audio.AudioDecodeException"/> for a file that is not audio.
     /// </summary>
-    public SongAnalysis Analyse(string path, string displayName, int top, CancellationToken cancel)
+    public SongAnalysis Analyse(string path, string displayName, int top, RequestDeadline deadline)
     {
         var clock = Stopwatch.StartNew();
         int rate = Predictor.SampleRate;
         var audio = ClipDecoder.Decode(path, rate);
-        cancel.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         var warnings = audio.Warnings.Select(w => w.Replace(path, displayName, StringComparison.Ordinal)).ToArray();
         var prediction = Predictor.PredictSamples(displayName, audio.Samples, warnings);
-        cancel.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         var features = Telling(audio.Samples, rate);
-        cancel.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         var picture = SpectrogramRenderer.Render(audio.Samples, rate);
         var genres = top > 0 ? prediction.Genres.Take(top).ToArray() : prediction.Genres;
         return new SongAnalysis(displayName, prediction.Duration, genres, prediction.Warnings, features, picture, Model,

@@ -84,7 +84,8 @@ public sealed class LimitTests
     [Fact]
     public async Task A_request_past_its_timeout_is_a_504_problem_and_its_file_is_still_deleted()
     {
-        // 1 ms cannot decode and analyse a 30 s mp3; the decode job stops at its next stage and deletes the upload.
+        // 1 ms cannot decode and analyse a 30 s mp3; the decode job sees the limit passed at its next stage (by the clock,
+        // so a timer delayed by a busy machine cannot let it through) and deletes the upload.
         await using var app = await TestApp.StartAsync(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(1) });
         using var response = await app.Client.PostAsync("/api/predict", Requests.Upload(Clip));
         var problem = await Requests.ProblemAsync(response, 504);
