@@ -51,16 +51,19 @@ public sealed class HostingTests
     [Fact]
     public async Task Run_serves_until_cancelled_and_prints_where()
     {
-        var output = new StringWriter();
+        // Output is polled while the server writes it: a synchronized writer keeps the two threads apart.
+        var outText = new StringWriter();
+        var output = TextWriter.Synchronized(outText);
         using var stop = new CancellationTokenSource();
         var running = WebHost.RunAsync(new WebOptions { ModelPath = TrainedModel.Path, Port = 0 }, stop.Token, output, TextWriter.Null);
         string? url = null;
-        for (int i = 0; i < 600 && url is null; i++)
+        for (int i = 0; i < 1200 && url is null && !running.IsCompleted; i++)
         {
             await Task.Delay(50);
-            var line = output.ToString();
-            int at = line.IndexOf("http://", StringComparison.Ordinal);
-            if (at >= 0) url = line[at..].Split(' ')[0];
+            string printed;
+            lock (output) printed = outText.ToString();
+            int at = printed.IndexOf("http://", StringComparison.Ordinal);
+            if (at >= 0) url = new string(printed[at..].TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
         }
         Assert.NotNull(url);
         using (var client = new HttpClient())
