@@ -9,11 +9,14 @@ public sealed class PresetRegistry
     private readonly Dictionary<string, Lazy<IFeaturePreset>> _presets = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _order = [];
 
-    /// <summary>The registry holding the built-in DSP presets (seed, gtzan, full); the hosts add musicnn (Genrify.Pipeline.GenrifyPresets).</summary>
-    public static PresetRegistry Default { get; } = CreateDefault();
+    /// <summary>
+    /// A shared registry of the built-in DSP presets (seed, gtzan, full). Never extended in place: a host that offers
+    /// more (Genrify.Pipeline.GenrifyPresets adds musicnn) builds its own from <see cref="CreateBuiltIn"/>.
+    /// </summary>
+    public static PresetRegistry Default { get; } = CreateBuiltIn();
 
-    /// <summary>Registers the built-in presets: one line each.</summary>
-    private static PresetRegistry CreateDefault()
+    /// <summary>A new registry holding the built-in DSP presets (seed, gtzan, full), one line each; extend it with <see cref="Register(string, Func{IFeaturePreset})"/>.</summary>
+    public static PresetRegistry CreateBuiltIn()
     {
         var registry = new PresetRegistry();
         registry.Register("seed", () => new Presets.SeedPreset());
@@ -50,15 +53,22 @@ public sealed class PresetRegistry
     }
 
     /// <summary>Whether a preset of that name is registered.</summary>
-    public bool Contains(string name) => _presets.ContainsKey(name);
+    public bool Contains(string name)
+    {
+        lock (_presets) return _presets.ContainsKey(name);
+    }
 
     /// <summary>The preset named <paramref name="name"/>.</summary>
     /// <exception cref="UnknownPresetException">No preset has that name; the message lists the known names.</exception>
     public IFeaturePreset Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_presets.TryGetValue(name, out var preset)) return preset.Value;
-        throw new UnknownPresetException(name, _order);
+        Lazy<IFeaturePreset>? preset;
+        lock (_presets)
+        {
+            if (!_presets.TryGetValue(name, out preset)) throw new UnknownPresetException(name, _order.ToArray());
+        }
+        return preset.Value; // built outside the lock: a slow factory (weights) must not block lookups of other presets
     }
 
     private static IFeaturePreset Checked(string name, IFeaturePreset preset)

@@ -4,7 +4,7 @@ using Genrify.Features;
 namespace Genrify.Pipeline;
 
 /// <summary>
-/// Every preset a Genrify host offers: the DSP presets built into <see cref="PresetRegistry.Default"/> (seed, gtzan,
+/// Every preset a Genrify host offers: the DSP presets of <see cref="PresetRegistry.CreateBuiltIn"/> (seed, gtzan,
 /// full) plus <c>musicnn</c>, which needs the Deep project and MTG's weights. Registered here rather than in
 /// Features because Features must not depend on Deep (libtorch); the factory only runs, and libtorch only loads, when
 /// a command extracts musicnn features (see <see cref="MusiCnnPreset"/>).
@@ -14,13 +14,8 @@ public static class GenrifyPresets
     /// <summary>The registry the CLI and the web app look presets up in.</summary>
     public static PresetRegistry All { get; } = Build();
 
-    private static PresetRegistry Build()
-    {
-        var registry = PresetRegistry.Default;
-        if (!registry.Contains(MusiCnnPreset.PresetName))
-            registry.Register(MusiCnnPreset.PresetName, CreateMusiCnn);
-        return registry;
-    }
+    // Its own registry, so code that uses PresetRegistry.Default keeps seeing the DSP presets alone.
+    private static PresetRegistry Build() => PresetRegistry.CreateBuiltIn().Register(MusiCnnPreset.PresetName, CreateMusiCnn);
 
     // A separate method so that merely registering the factory does not load Genrify.Deep.
     private static IFeaturePreset CreateMusiCnn() => new MusiCnnPreset();

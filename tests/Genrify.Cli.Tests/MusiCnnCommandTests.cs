@@ -55,5 +55,6 @@ public class GenrifyPresetsTests
         Assert.Equal(200, musicnn.FeatureNames.Count);
         Assert.Equal(16000, musicnn.SampleRate);
         Assert.Same(musicnn, Genrify.Pipeline.TrainingSource.PresetMatching(musicnn.FeatureNames, registry));
+        Assert.Equal(["seed", "gtzan", "full"], PresetRegistry.Default.Names); // the shared DSP registry is left as it was
     }
 }
