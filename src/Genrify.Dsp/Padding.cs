@@ -22,6 +22,22 @@ public static class Padding
     }
 
     /// <summary>
+    /// Fills <paramref name="frame"/> with the samples a padded copy of <paramref name="y"/> would hold from
+    /// <paramref name="start"/> on (in <paramref name="y"/>'s own indices, so negative before its first sample), without
+    /// making the copy: framing code slices <paramref name="y"/> directly in the middle and gathers only the edge frames.
+    /// </summary>
+    public static void CopyFrame(ReadOnlySpan<float> y, long start, Span<float> frame, PadMode mode)
+    {
+        if (y.Length == 0 && mode != PadMode.Constant)
+            throw new ArgumentException($"cannot pad an empty signal in {mode} mode.", nameof(y));
+        for (int i = 0; i < frame.Length; i++)
+        {
+            int src = SourceIndex(start + i, y.Length, mode);
+            frame[i] = src < 0 ? 0f : y[src];
+        }
+    }
+
+    /// <summary>
     /// The index into a signal of length <paramref name="n"/> whose value the padded position <paramref name="index"/>
     /// takes (for <see cref="PadMode.Edge"/> and <see cref="PadMode.Reflect"/>; -1 means zero for <see cref="PadMode.Constant"/>).
     /// </summary>

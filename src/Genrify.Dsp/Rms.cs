@@ -14,13 +14,25 @@ public static class Rms
     {
         Framing.Check(frameLength, hopLength);
         Signal.ValidateAudio(y);
-        float[]? padded = center ? Padding.Pad(y, frameLength / 2, frameLength / 2, padMode) : null;
-        ReadOnlySpan<float> x = padded ?? y;
-        int frames = Framing.Count(x.Length, frameLength, hopLength);
+        // The padding is virtual: frames inside the signal are slices of it, the few that reach into the padding are
+        // gathered into one small buffer (a padded copy of a 30 s clip would be 2.6 MB per call).
+        int half = center ? frameLength / 2 : 0;
+        int frames = Framing.Count(checked(y.Length + 2 * half), frameLength, hopLength);
+        float[]? edge = null;
         var result = new Matrix(1, frames);
         for (int t = 0; t < frames; t++)
         {
-            float sumSq = TensorPrimitives.SumOfSquares(x.Slice(t * hopLength, frameLength));
+            long start = (long)t * hopLength - half;
+            ReadOnlySpan<float> frame;
+            if (start >= 0 && start + frameLength <= y.Length)
+                frame = y.Slice((int)start, frameLength);
+            else
+            {
+                edge ??= new float[frameLength];
+                Padding.CopyFrame(y, start, edge, padMode);
+                frame = edge;
+            }
+            float sumSq = TensorPrimitives.SumOfSquares(frame);
             result.Data[t] = (float)Math.Sqrt(sumSq / (double)frameLength);
         }
         return result;
