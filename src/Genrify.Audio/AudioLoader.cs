@@ -26,6 +26,12 @@ public static class AudioLoader
             throw new ArgumentException("Load returns mono audio; use LoadChannels for Mono = false", nameof(options));
         var decoded = Decode(path, options);
         int rate = options.SampleRate ?? decoded.SampleRate;
+        if (options.Scratch is null && rate == decoded.SampleRate)
+        {
+            // Nothing to resample and nothing borrowed: the fresh mix is the result (no second copy of the clip).
+            var mix = ChannelMixer.Downmix(decoded.Samples, decoded.Channels);
+            return new AudioBuffer(mix, rate, decoded.Backend, decoded.Warnings);
+        }
         // With scratch the mix lives in it; Resample always returns a fresh array, so the result never aliases it.
         Span<float> mono = options.Scratch is { } scratch
             ? scratch.Mono(decoded.Frames)
