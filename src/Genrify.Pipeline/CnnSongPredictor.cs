@@ -75,7 +75,7 @@ public sealed class CnnSongPredictor : IGenrePredictor, IDisposable
         lock (_network) probabilities = Model.PredictProbabilities(logMel);
         var ranked = probabilities.Select((p, c) => new GenrePrediction(Model.Classes[c], p))
                                   .OrderByDescending(g => g.Probability).ToArray();
-        return new SongPrediction(name, ranked, warnings ?? [], (double)samples.Length / SampleRate);
+        return new SongPrediction(name, ranked, ClipAdvisories.Append(warnings, name, samples, SampleRate), (double)samples.Length / SampleRate);
     }
 
     /// <summary>The clip's embedding (see <see cref="CnnModel.Embed"/>) from mono samples at <see cref="SampleRate"/>.</summary>

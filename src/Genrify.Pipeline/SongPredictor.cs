@@ -67,7 +67,8 @@ public sealed class SongPredictor : IGenrePredictor
     {
         ArgumentNullException.ThrowIfNull(samples);
         var features = Preset.Extract(samples);
-        return new SongPrediction(name, Model.Predict(features), warnings ?? [], (double)samples.Length / Preset.SampleRate);
+        return new SongPrediction(name, Model.Predict(features), ClipAdvisories.Append(warnings, name, samples, Preset.SampleRate),
+            (double)samples.Length / Preset.SampleRate);
     }
 
     private static bool JsonElementEquals(string a, string b)

@@ -61,6 +61,23 @@ public class LearningCommandTests
     }
 
     [Fact]
+    public void Predict_answers_silence_and_a_tenth_of_a_second_but_warns_how_little_the_answer_means()
+    {
+        string silence = TestData.BadAudio("silence_30s.wav"), tiny = TestData.BadAudio("short_0.1s.wav"), song = TestData.Audio("clip09_edm_128.wav");
+        var run = CliRun.Of(Presets, "predict", silence, tiny, song, "--model", GtzanModel.Value, "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var answers = run.OutLines.Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        Assert.Equal([silence, tiny, song], answers.Select(a => a.GetProperty("file").GetString()));
+        string[] Warnings(JsonElement answer) => answer.TryGetProperty("warnings", out var w) ? w.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
+        Assert.Contains(Warnings(answers[0]), w => w == $"{silence}: the audio is digital silence; its genres are a guess");
+        Assert.Contains(Warnings(answers[1]), w => w.StartsWith($"{tiny}: only 0.1 s of audio", StringComparison.Ordinal));
+        Assert.Empty(Warnings(answers[2])); // a full clip of music gets no advisory
+        var text = CliRun.Of(Presets, "predict", silence, "--model", GtzanModel.Value);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains($"{silence}: the audio is digital silence", text.Error); // without --json the warning goes to stderr
+    }
+
+    [Fact]
     public void Predict_reports_a_bad_song_and_still_answers_the_good_one()
     {
         var run = CliRun.Of(Presets, "predict", TestData.BadAudio("text_renamed.mp3"), TestData.Audio("clip09_edm_128.wav"), "--model", GtzanModel.Value);
