@@ -53,15 +53,7 @@ public class ServeCommandTests
         using var stop = new CancellationTokenSource();
         var serving = parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = context.Error }, stop.Token);
 
-        string? url = null;
-        for (int i = 0; i < 1200 && url is null && !serving.IsCompleted; i++)
-        {
-            await Task.Delay(50);
-            string printed;
-            lock (output) printed = outText.ToString();
-            int at = printed.IndexOf("http://", StringComparison.Ordinal);
-            if (at >= 0) url = new string(printed[at..].TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
-        }
+        var url = await PrintedUrl.WaitAsync(output, outText, serving);
         Assert.NotNull(url);
         Assert.StartsWith("http://127.0.0.1:", url);
         using (var client = new HttpClient { BaseAddress = new Uri(url) })

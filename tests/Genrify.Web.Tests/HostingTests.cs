@@ -1,5 +1,6 @@
 using System.Net;
 using Genrify.Learning;
+using Genrify.Tests.Shared;
 
 namespace Genrify.Web.Tests;
 
@@ -56,15 +57,7 @@ public sealed class HostingTests
         var output = TextWriter.Synchronized(outText);
         using var stop = new CancellationTokenSource();
         var running = WebHost.RunAsync(new WebOptions { ModelPath = TrainedModel.Path, Port = 0 }, stop.Token, output, TextWriter.Null);
-        string? url = null;
-        for (int i = 0; i < 1200 && url is null && !running.IsCompleted; i++)
-        {
-            await Task.Delay(50);
-            string printed;
-            lock (output) printed = outText.ToString();
-            int at = printed.IndexOf("http://", StringComparison.Ordinal);
-            if (at >= 0) url = new string(printed[at..].TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
-        }
+        var url = await PrintedUrl.WaitAsync(output, outText, running);
         Assert.NotNull(url);
         using (var client = new HttpClient())
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url + "/healthz")).StatusCode);
