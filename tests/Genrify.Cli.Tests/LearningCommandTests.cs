@@ -78,6 +78,26 @@ public class LearningCommandTests
     }
 
     [Fact]
+    public void Predict_on_several_cores_answers_in_the_order_given_exactly_as_one_core_does()
+    {
+        string[] songs =
+        [
+            TestData.Audio("muldjord_armygeddon_30s.ogg"), TestData.BadAudio("text_renamed.mp3"), TestData.Audio("clip09_edm_128.wav"),
+            TestData.Audio("blues.00099.mp3"), TestData.BadAudio("empty.wav"), TestData.Audio("clip01_chord_tones.wav"),
+            TestData.Audio("clip09_edm_128_5s_aac.m4a"), TestData.Audio("wz2100_track1_30s.opus"),
+        ];
+        var one = CliRun.Of(Presets, ["predict", .. songs, "--model", GtzanModel.Value, "--json", "--jobs", "1"]);
+        var three = CliRun.Of(Presets, ["predict", .. songs, "--model", GtzanModel.Value, "--json", "--jobs", "3"]);
+        Assert.Equal(1, one.ExitCode); // two songs cannot be decoded
+        Assert.Equal(one.ExitCode, three.ExitCode);
+        Assert.Equal(songs.Where(s => !s.Contains("/bad/")), three.OutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("file").GetString()));
+        Assert.Equal(one.OutLines, three.OutLines); // same answers, same order, to the last digit
+        Assert.Equal(one.Error, three.Error);       // the two errors, in the order given
+        Assert.True(one.Error.IndexOf("text_renamed.mp3", StringComparison.Ordinal) < one.Error.IndexOf("empty.wav", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Usage, CliRun.Of(Presets, "predict", songs[0], "--jobs", "0").ExitCode);
+    }
+
+    [Fact]
     public void Predict_reports_a_bad_song_and_still_answers_the_good_one()
     {
         var run = CliRun.Of(Presets, "predict", TestData.BadAudio("text_renamed.mp3"), TestData.Audio("clip09_edm_128.wav"), "--model", GtzanModel.Value);

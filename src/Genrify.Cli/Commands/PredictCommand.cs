@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -8,9 +9,10 @@ using Genrify.Pipeline;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu]</c>: each song's genres with probabilities.
-/// The model may be a feature model or a CNN (told apart by the file's first bytes). A song that cannot be decoded
-/// gives one error line and exit code 1; the others are still answered.
+/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N]</c>: each song's genres with
+/// probabilities. The model may be a feature model or a CNN (told apart by the file's first bytes). Songs are decoded
+/// and classified on every core and answered in the order given, each as soon as those before it are. A song that
+/// cannot be decoded gives one error line and exit code 1; the others are still answered.
 /// </summary>
 public sealed class PredictCommand : ICliCommand
 {
@@ -22,50 +24,78 @@ public sealed class PredictCommand : ICliCommand
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, genres:[{genre, probability}], warnings?}" };
         var device = new Option<string>("--device") { Description = "For a cnn model: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
-        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Songs analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs };
         command.SetAction((parse, cancel) => Task.FromResult(
             Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
-                parse.GetValue(device)!, cancel)));
+                parse.GetValue(device)!, parse.GetValue(jobs), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, string device, CancellationToken cancel)
+    private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, string device, int jobs,
+        CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
+        if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
         try { predictor = GenrePredictors.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
         catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
-        try { return Predict(context, predictor, songs, top, json, cancel); }
+        try { return Predict(context, predictor, songs, top, json, jobs, cancel); }
         finally { (predictor as IDisposable)?.Dispose(); }
     }
 
-    private static int Predict(CliContext context, IGenrePredictor predictor, string[] songs, int top, bool json, CancellationToken cancel)
+    private static int Predict(CliContext context, IGenrePredictor predictor, string[] songs, int top, bool json, int jobs,
+        CancellationToken cancel)
     {
+        // Load-balanced chunks (songs differ in length) and an ordered, unbuffered merge: each answer is printed as soon
+        // as every song before it has been answered. Printing stays on this thread.
+        // One song (the common case) or one job needs no worker threads at all.
+        int workers = Math.Clamp(songs.Length, 1, Math.Min(jobs, 512)); // 512: PLINQ's own limit
+        var outcomes = workers == 1
+            ? songs.Select(song => Attempt(predictor, song, cancel))
+            : Partitioner.Create(songs, loadBalance: true).AsParallel().AsOrdered()
+                .WithDegreeOfParallelism(workers)
+                .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                .WithCancellation(cancel)
+                .Select(song => Attempt(predictor, song, cancel));
         int failures = 0;
-        foreach (var song in songs)
+        foreach (var (song, prediction, error) in outcomes)
         {
-            try
-            {
-                var prediction = predictor.PredictFile(song, cancel);
-                var genres = prediction.Genres.Take(top).ToArray();
-                if (json) context.Out.WriteLine(Json(prediction, genres).ToJsonString());
-                else
-                {
-                    foreach (var warning in prediction.Warnings) context.Warn(warning);
-                    context.Out.WriteLine($"{song}: " + string.Join(", ",
-                        genres.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Genre} {g.Probability:F2}"))));
-                }
-            }
-            catch (AudioDecodeException e) { failures++; context.Fail(e.Message); }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            if (prediction is null)
             {
                 failures++;
-                context.Fail($"{song}: {e.Message}");
+                context.Fail(error!);
+                continue;
+            }
+            var genres = prediction.Genres.Take(top).ToArray();
+            if (json) context.Out.WriteLine(Json(prediction, genres).ToJsonString());
+            else
+            {
+                foreach (var warning in prediction.Warnings) context.Warn(warning);
+                context.Out.WriteLine($"{song}: " + string.Join(", ",
+                    genres.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Genre} {g.Probability:F2}"))));
             }
         }
         context.Out.Flush();
         return failures == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
+    }
+
+    // One song's answer or its one-line error; runs on a worker thread, so it prints nothing.
+    private static (string Song, SongPrediction? Prediction, string? Error) Attempt(IGenrePredictor predictor, string song, CancellationToken cancel)
+    {
+        try
+        {
+            return (song, predictor.PredictFile(song, cancel), null);
+        }
+        catch (AudioDecodeException e)
+        {
+            return (song, null, e.Message);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return (song, null, $"{song}: {e.Message}");
+        }
     }
 
     private static JsonObject Json(SongPrediction prediction, IEnumerable<GenrePrediction> genres)
