@@ -98,6 +98,35 @@ public class LearningCommandTests
     }
 
     [Fact]
+    public void Predict_on_a_folder_answers_every_audio_file_beneath_it_and_says_when_a_folder_has_none()
+    {
+        var root = Directory.CreateTempSubdirectory("genrify-predict-folder-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "b"));
+            Directory.CreateDirectory(Path.Combine(root, ".genrify-cache"));
+            Directory.CreateDirectory(Path.Combine(root, "empty"));
+            File.Copy(TestData.Audio("clip09_edm_128.wav"), Path.Combine(root, "b", "two.wav"));
+            File.Copy(TestData.Audio("blues.00099.mp3"), Path.Combine(root, "a.mp3"));
+            File.Copy(TestData.Audio("blues.00099.mp3"), Path.Combine(root, ".genrify-cache", "hidden.mp3"));
+            File.WriteAllText(Path.Combine(root, "notes.txt"), "not a song");
+
+            var run = CliRun.Of(Presets, "predict", root, "--model", GtzanModel.Value);
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Equal([Path.Combine(root, "a.mp3"), Path.Combine(root, "b", "two.wav")], run.OutLines.Select(l => l[..l.LastIndexOf(": ", StringComparison.Ordinal)]));
+
+            var empty = CliRun.Of(Presets, "predict", Path.Combine(root, "empty"), Path.Combine(root, "a.mp3"), "--model", GtzanModel.Value);
+            Assert.Equal(1, empty.ExitCode);
+            Assert.Single(empty.OutLines); // the song given is still answered
+            Assert.StartsWith($"genrify: {Path.Combine(root, "empty")}: no audio files", empty.Error);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Predict_reports_a_bad_song_and_still_answers_the_good_one()
     {
         var run = CliRun.Of(Presets, "predict", TestData.BadAudio("text_renamed.mp3"), TestData.Audio("clip09_edm_128.wav"), "--model", GtzanModel.Value);

@@ -10,7 +10,8 @@ namespace Genrify.Cli.Commands;
 
 /// <summary>
 /// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N]</c>: each song's genres with
-/// probabilities. The model may be a feature model or a CNN (told apart by the file's first bytes). Songs are decoded
+/// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be a
+/// feature model or a CNN (told apart by the file's first bytes). Songs are decoded
 /// and classified on every core and answered in the order given, each as soon as those before it are. A song that
 /// cannot be decoded gives one error line and exit code 1; the others are still answered.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class PredictCommand : ICliCommand
     /// <inheritdoc />
     public Command Create(CliContext context)
     {
-        var songs = new Argument<string[]>("songs") { Description = "Audio files", Arity = ArgumentArity.OneOrMore };
+        var songs = new Argument<string[]>("songs") { Description = "Audio files, or folders of them", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string?>("--model", "-m") { Description = "Model file (default: $GENRIFY_MODEL or the bundled GTZAN model)" };
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, genres:[{genre, probability}], warnings?}" };
@@ -41,7 +42,13 @@ public sealed class PredictCommand : ICliCommand
         try { predictor = GenrePredictors.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
         catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
-        try { return Predict(context, predictor, songs, top, json, jobs, cancel); }
+        int folderFailures = 0;
+        var expanded = SongArguments.Expand(songs, line => { folderFailures++; context.Fail(line); });
+        try
+        {
+            int result = Predict(context, predictor, expanded, top, json, jobs, cancel);
+            return folderFailures > 0 ? ExitCodes.InputFailed : result;
+        }
         finally { (predictor as IDisposable)?.Dispose(); }
     }
 
