@@ -104,4 +104,29 @@ public class FeaturesCommandTests
         Assert.Contains("features", run.Out);
         Assert.Contains("extract", run.Out);
     }
+
+    [Fact]
+    public void A_folder_stands_for_its_audio_files_and_an_empty_one_is_reported()
+    {
+        var root = Directory.CreateTempSubdirectory("genrify-features-folder-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "empty"));
+            File.Copy(TestData.Audio("clip01_chord_tones.wav"), Path.Combine(root, "z.wav"));
+            File.Copy(TestData.Audio("blues.00099.mp3"), Path.Combine(root, "a.mp3"));
+            var run = CliRun.Of(Presets, "features", "-p", "test-stats", "--json", root);
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Equal([Path.Combine(root, "a.mp3"), Path.Combine(root, "z.wav")],
+                run.OutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("file").GetString()));
+
+            var empty = CliRun.Of(Presets, "features", "-p", "test-stats", Path.Combine(root, "empty"));
+            Assert.Equal(1, empty.ExitCode);
+            Assert.Empty(empty.OutLines);
+            Assert.Contains("no audio files", empty.Error);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

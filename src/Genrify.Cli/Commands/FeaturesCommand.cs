@@ -6,7 +6,8 @@ using Genrify.Features;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify features FILE... [--preset P] [--json]</c>: prints each file's feature vector. A file that fails gives
+/// <c>genrify features FILE... [--preset P] [--json]</c>: prints each file's feature vector; a folder stands for the audio
+/// files beneath it (<see cref="SongArguments"/>; <c>extract</c> is the batch tool for tables). A file that fails gives
 /// one error line ("genrify: FILE: reason") and exit code 1; the other files are still printed.
 /// </summary>
 public sealed class FeaturesCommand : ICliCommand
@@ -14,7 +15,7 @@ public sealed class FeaturesCommand : ICliCommand
     /// <inheritdoc />
     public Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("files") { Description = "Audio files", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Audio files, or folders of them", Arity = ArgumentArity.OneOrMore };
         var preset = CommonOptions.Preset(required: false);
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, preset, features, warnings?}" };
         var command = new Command("features", "Print the feature vector of each audio file") { files, preset, json };
@@ -29,7 +30,7 @@ public sealed class FeaturesCommand : ICliCommand
         catch (UnknownPresetException e) { context.Fail(e.Message); return ExitCodes.Usage; }
 
         int failures = 0;
-        foreach (var file in files)
+        foreach (var file in SongArguments.Expand(files, line => { failures++; context.Fail(line); }))
         {
             try
             {
