@@ -88,7 +88,7 @@ public sealed class PredictCommand : ICliCommand
         return failures == 0 ? ExitCodes.Ok : ExitCodes.InputFailed;
     }
 
-    // One song's answer or its one-line error; runs on a worker thread, so it prints nothing.
+    // One song's answer or its one-line error; runs on a worker thread, so it prints nothing and throws only on cancel.
     private static (string Song, SongPrediction? Prediction, string? Error) Attempt(IGenrePredictor predictor, string song, CancellationToken cancel)
     {
         try
@@ -99,9 +99,15 @@ public sealed class PredictCommand : ICliCommand
         {
             return (song, null, e.Message);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             return (song, null, $"{song}: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else is a bug, not a bad song: name it, and let the batch go on (on a worker thread it would
+            // otherwise end the whole run, wrapped in an AggregateException).
+            return (song, null, $"{song}: unexpected {e.GetType().Name}: {e.Message}");
         }
     }
 
