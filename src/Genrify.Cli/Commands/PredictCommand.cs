@@ -11,9 +11,9 @@ namespace Genrify.Cli.Commands;
 /// <summary>
 /// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N]</c>: each song's genres with
 /// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be a
-/// feature model or a CNN (told apart by the file's first bytes). Songs are decoded
-/// and classified on every core and answered in the order given, each as soon as those before it are. A song that
-/// cannot be decoded gives one error line and exit code 1; the others are still answered.
+/// feature model or a CNN (told apart by the file's first bytes). Songs are decoded and classified on every core and
+/// answered in the order given, each as soon as those before it are. A song that cannot be decoded gives one error
+/// line and exit code 1; the others are still answered.
 /// </summary>
 public sealed class PredictCommand : ICliCommand
 {
@@ -55,9 +55,9 @@ public sealed class PredictCommand : ICliCommand
     private static int Predict(CliContext context, IGenrePredictor predictor, string[] songs, int top, bool json, int jobs,
         CancellationToken cancel)
     {
-        // Load-balanced chunks (songs differ in length) and an ordered, unbuffered merge: each answer is printed as soon
-        // as every song before it has been answered. Printing stays on this thread.
-        // One song (the common case) or one job needs no worker threads at all.
+        // One song (the common case) or one job needs no worker threads. Otherwise: load-balanced chunks (songs differ
+        // in length) and an ordered, unbuffered merge, so each answer is printed, on this thread, as soon as every
+        // song before it has been answered.
         int workers = Math.Clamp(songs.Length, 1, Math.Min(jobs, 512)); // 512: PLINQ's own limit
         var outcomes = workers == 1
             ? songs.Select(song => Attempt(predictor, song, cancel))

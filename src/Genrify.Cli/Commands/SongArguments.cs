@@ -38,16 +38,14 @@ public static class SongArguments
         return songs.ToArray();
     }
 
+    // On Unix .NET reports dot-names as Hidden, so skipping Hidden skips dot-folders (.genrify-cache, .git) and
+    // everything beneath them.
     private static List<string> AudioFilesBeneath(string folder)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = false };
         return Directory.EnumerateFiles(folder, "*", options)
-            .Where(f => TrackCollection.AudioExtensions.Contains(Path.GetExtension(f)) && !IsInHiddenFolder(folder, f))
+            .Where(f => TrackCollection.AudioExtensions.Contains(Path.GetExtension(f)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
-
-    // Dot-folders (.genrify-cache, .git) are hidden by convention on Linux, not by attribute.
-    private static bool IsInHiddenFolder(string root, string file) =>
-        Path.GetRelativePath(root, file).Split('/', '\\').SkipLast(1).Any(part => part.StartsWith('.'));
 }
