@@ -1,76 +1,120 @@
 using System.Diagnostics;
-using Genrify.Deep.MusiCnn;
 using Genrify.Features;
+using Genrify.Pretrained;
+using Genrify.Pretrained.MusiCnn;
+using TorchMusiCnn = Genrify.Deep.MusiCnn.MusiCnnNetwork;
+using TfjsWeights = Genrify.Deep.MusiCnn.TfjsWeights;
 
 namespace Genrify.Bench;
 
 /// <summary>
-/// The musicnn preset per 30 s clip from decoded 16 kHz PCM: the front end (thread CPU) and the network (wall, and
-/// the process's user and system CPU, since libtorch runs its own threads), for several patches-per-pass and torch
-/// thread counts. Needs the weights (GENRIFY_MUSICNN_DIR).
+/// The MusiCNN network per 30 s clip, ONNX Runtime (the product's path: all patches in one batch) against the earlier
+/// libtorch port (one patch per pass), side by side in one run on the same patches, one thread each; plus the
+/// achieved GFLOP/s and the largest difference between the two paths' embeddings. The libtorch port reads the
+/// TensorFlow.js copy of the same weights from the shared folder (measurement only; the product ships the ONNX graph).
 /// </summary>
 internal static class MusiCnnBenchmarks
 {
+    // Multiply-adds of one patch, layer by layer (output positions × kernel size × filters).
+    private const double MacsPerPatch =
+        187.0 * 59 * 204 * 7 * 38 + 187.0 * 30 * 204 * 7 * 67        // timbral 7×38 and 7×67
+        + 187.0 * 96 * 51 * (128 + 64 + 32)                          // temporal 128, 64, 32 frames
+        + 187.0 * 64 * 7 * (561 + 64 + 64)                           // mid-end
+        + 1506.0 * 200 + 200.0 * 50;                                 // dense layers
+
     public static int Run(string[] args)
     {
         int iterations = 3;
-        var batches = new List<int> { 1, 4, 19 };
-        var threads = new List<int> { 1, 2 };
+        var threads = new List<int> { 1 };
+        bool torch = true;
+        var device = ComputeDevice.Cpu;
         var files = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--iterations" && i + 1 < args.Length) iterations = int.Parse(args[++i]);
-            else if (args[i] == "--batch" && i + 1 < args.Length) batches = args[++i].Split(',').Select(int.Parse).ToList();
             else if (args[i] == "--threads" && i + 1 < args.Length) threads = args[++i].Split(',').Select(int.Parse).ToList();
+            else if (args[i] == "--no-torch") torch = false;
+            else if (args[i] == "--device" && i + 1 < args.Length) device = Enum.Parse<ComputeDevice>(args[++i], ignoreCase: true);
             else files.Add(args[i]);
         }
         if (files.Count == 0) files.AddRange(BenchPaths.FixtureClips().Take(6));
-        string dir;
-        try { dir = MusiCnnModelLocation.Resolve(); }
-        catch (PresetUnavailableException e) { Console.Error.WriteLine(e.Message); return 2; }
+        string? tfjs = BenchPaths.SharedFolder() is { } shared ? Path.Combine(shared, "models", "musicnn", "tfjs_msd-musicnn-1") : null;
+        if (torch && (tfjs is null || !File.Exists(Path.Combine(tfjs, "model.json"))))
+        {
+            Console.Error.WriteLine("the libtorch comparison needs shared/models/musicnn/tfjs_msd-musicnn-1 (or pass --no-torch)");
+            return 2;
+        }
 
-        var clips = files.Select(f => (Name: Path.GetFileName(f), Samples: ClipDecoder.Decode(f, MusiCnnFrontEnd.SampleRate).Samples)).ToList();
-        var weights = TfjsWeights.Load(dir);
-        Console.WriteLine($"{clips.Count} clips decoded to 16 kHz, {iterations} runs each after one warm-up run; ms per clip (median)");
-        Console.WriteLine($"{"torch threads",13} {"patches/pass",12} {"front end cpu",14} {"network wall",13} {"net user cpu",13} {"net sys cpu",12} {"minor faults",13}");
+        var clips = files.Select(f => ClipDecoder.Decode(f, MusiCnnFrontEnd.SampleRate).Samples).ToList();
+        var patches = clips.Select(c => MusiCnnFrontEnd.Patches(c)).ToList();
+        double flopsPerClip = 2 * MacsPerPatch * patches.Average(p => p.Length);
+        Console.WriteLine($"{clips.Count} clips decoded to 16 kHz, {patches.Average(p => p.Length):F1} patches each, " +
+                          $"{flopsPerClip / 1e9:F1} GFLOP per clip; {iterations} runs each after one warm-up, interleaved; ms per clip (median)");
+        Console.WriteLine($"{"path",-34} {"threads",7} {"wall ms",9} {"user ms",9} {"sys ms",8} {"GFLOP/s",8}");
 
-        var patches = clips.Select(c => MusiCnnFrontEnd.Patches(c.Samples)).ToList();
-        var frontCpu = new List<double>();
-        foreach (var clip in clips)
-            for (int r = 0; r < iterations; r++)
-            {
-                var t0 = ThreadClock.Now();
-                MusiCnnFrontEnd.Patches(clip.Samples);
-                frontCpu.Add(ThreadClock.Since(t0).CpuMs);
-            }
-
+        var files0 = MusiCnnModelFiles.Resolve();
         foreach (int threadCount in threads)
         {
-            TorchSharp.torch.set_num_threads(threadCount);
-            foreach (int batch in batches)
+            using var onnx = MusiCnnNetwork.Load(files0, new MusiCnnRuntimeOptions { Threads = threadCount, Device = device });
+            TorchMusiCnn? legacy = null;
+            if (torch)
             {
-                using var pass = new MusiCnnNetwork(weights) { PatchesPerPass = batch };
-                pass.Run(patches[0]);
-                var wall = new List<double>(); var user = new List<double>(); var sys = new List<double>(); var faults = new List<double>();
-                foreach (var clipPatches in patches)
-                    for (int r = 0; r < iterations; r++)
-                    {
-                        var u0 = ProcessUsage.Now();
-                        var sw = Stopwatch.StartNew();
-                        pass.Run(clipPatches);
-                        double ms = sw.Elapsed.TotalMilliseconds;
-                        var du = ProcessUsage.Now() - u0;
-                        wall.Add(ms); user.Add(du.UserSeconds * 1000); sys.Add(du.SystemSeconds * 1000); faults.Add(du.MinorFaults);
-                    }
-                Console.WriteLine($"{threadCount,13} {batch,12} {Median(frontCpu),14:F1} {Median(wall),13:F1} {Median(user),13:F1} {Median(sys),12:F1} {Median(faults),13:F0}");
+                TorchSharp.torch.set_num_threads(threadCount);
+                legacy = new TorchMusiCnn(TfjsWeights.Load(tfjs!));
             }
+            var onnxRuns = new Samples(); var torchRuns = new Samples();
+            double maxDiff = 0, maxValue = 0;
+            onnx.Run(patches[0]);
+            legacy?.Run(patches[0]);
+            foreach (var clipPatches in patches)
+                for (int r = 0; r < iterations; r++)
+                {
+                    var (embeddings, _) = onnxRuns.Time(() => onnx.Run(clipPatches));
+                    if (legacy is null) continue;
+                    var (reference, _) = torchRuns.Time(() => legacy.Run(clipPatches));
+                    for (int p = 0; p < reference.Length; p++)
+                        for (int k = 0; k < reference[p].Length; k++)
+                        {
+                            maxDiff = Math.Max(maxDiff, Math.Abs(reference[p][k] - embeddings[p][k]));
+                            maxValue = Math.Max(maxValue, Math.Abs(reference[p][k]));
+                        }
+                }
+            onnxRuns.Print($"onnxruntime {onnx.Device}, {patches[0].Length} patches/call", threadCount, flopsPerClip);
+            if (legacy is null) continue;
+            torchRuns.Print("libtorch, 1 patch/pass (earlier path)", threadCount, flopsPerClip);
+            Console.WriteLine($"  speed-up {torchRuns.MedianWall / onnxRuns.MedianWall:F2}x; largest embedding difference " +
+                              $"{maxDiff:g3} (largest value {maxValue:F2}, relative {maxDiff / Math.Max(1, maxValue):g3})");
+            legacy.Dispose();
         }
         return 0;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>Wall and process CPU times of repeated calls.</summary>
+    private sealed class Samples
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+        private readonly List<double> _wall = [], _user = [], _sys = [];
+
+        public double MedianWall => Median(_wall);
+
+        public T Time<T>(Func<T> run)
+        {
+            var u0 = ProcessUsage.Now();
+            var sw = Stopwatch.StartNew();
+            var result = run();
+            _wall.Add(sw.Elapsed.TotalMilliseconds);
+            var du = ProcessUsage.Now() - u0;
+            _user.Add(du.UserSeconds * 1000);
+            _sys.Add(du.SystemSeconds * 1000);
+            return result;
+        }
+
+        public void Print(string path, int threads, double flops) =>
+            Console.WriteLine($"{path,-34} {threads,7} {Median(_wall),9:F1} {Median(_user),9:F1} {Median(_sys),8:F1} {flops / Median(_wall) / 1e6,8:F1}");
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+        }
     }
 }

@@ -19,7 +19,7 @@ public static class Program
         ["folder"] = (FolderBenchmarks.Run, "batch extraction of a folder of clips, 1 vs 2 workers"),
         ["fftw-wisdom"] = (WisdomGenerator.Run, "print FFTW_MEASURE wisdom for the FFT sizes in use (> src/Genrify.Dsp/Native/fftw-wisdom.txt)"),
         ["cli"] = (CliBenchmarks.Run, "start-to-exit of the published genrify: features, predict"),
-        ["musicnn"] = (MusiCnnBenchmarks.Run, "musicnn preset per clip from 16 kHz PCM: front end, network by patches per pass and torch threads"),
+        ["musicnn"] = (MusiCnnBenchmarks.Run, "MusiCNN network per clip: ONNX Runtime against the earlier libtorch port, side by side; GFLOP/s"),
         ["web"] = (WebBenchmarks.Run, "genrify serve under load: req/s, p50/p95 latency, server RSS over 1000 POSTs of a 30 s mp3"),
     };
 

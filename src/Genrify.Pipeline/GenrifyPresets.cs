@@ -1,4 +1,4 @@
-using Genrify.Deep.MusiCnn;
+using Genrify.Pretrained.MusiCnn;
 using Genrify.Features;
 
 namespace Genrify.Pipeline;

@@ -1,15 +1,15 @@
 using Genrify.Cli.Tests.TestOnly;
-using Genrify.Deep.MusiCnn;
+using Genrify.Pretrained.MusiCnn;
 using Genrify.Features;
 using Genrify.Tests.Shared;
 using Xunit;
 
 namespace Genrify.Cli.Tests;
 
-/// <summary>The musicnn preset where its weights are missing: one clear line and a non-zero exit, never a crash.</summary>
+/// <summary>The musicnn preset pointed at a directory without a network: one clear line and a non-zero exit, never a crash.</summary>
 public class MusiCnnCommandTests
 {
-    private static readonly string MissingWeights = Path.Combine(Path.GetTempPath(), "genrify-no-musicnn-weights");
+    private static readonly string MissingWeights = Path.Combine(Path.GetTempPath(), "genrify-no-musicnn-network");
     private static readonly PresetRegistry Presets = new PresetRegistry().Register(new MusiCnnPreset(MissingWeights));
 
     [Fact]
@@ -24,7 +24,7 @@ public class MusiCnnCommandTests
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.Contains(MissingWeights, line);
+        Assert.Contains(Path.Combine(MissingWeights, "model.onnx"), line);
         Assert.Contains("docs/musicnn.md", line);
         Assert.False(File.Exists(output));
     }
@@ -37,7 +37,7 @@ public class MusiCnnCommandTests
         Assert.NotEqual(0, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("blues.00099.mp3", line);
-        Assert.Contains("no model.json", line);
+        Assert.Contains("model.onnx: missing", line);
         Assert.Empty(run.Out);
     }
 }
@@ -50,7 +50,7 @@ public class GenrifyPresetsTests
     {
         var registry = Genrify.Pipeline.GenrifyPresets.All;
         Assert.Equal(["seed", "gtzan", "full", "musicnn"], registry.Names);
-        // Listing the columns reads no weights (the constructor never fails, with or without GENRIFY_MUSICNN_DIR).
+        // Listing the columns loads no network (the constructor never fails).
         var musicnn = registry.Get("musicnn");
         Assert.Equal(200, musicnn.FeatureNames.Count);
         Assert.Equal(16000, musicnn.SampleRate);

@@ -1,6 +1,6 @@
 using Genrify.Dsp;
 
-namespace Genrify.Deep.MusiCnn;
+namespace Genrify.Pretrained.MusiCnn;
 
 /// <summary>
 /// The mel filter bank of Essentia's <c>MelBands</c> as MusiCNN's front end configures it: 96 bands over 0–8000 Hz on a

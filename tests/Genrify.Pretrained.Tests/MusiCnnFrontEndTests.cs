@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Genrify.Deep.MusiCnn;
+using Genrify.Pretrained.MusiCnn;
 using Genrify.Tests.Shared;
 using Xunit.Abstractions;
 
-namespace Genrify.Deep.Tests;
+namespace Genrify.Pretrained.Tests;
 
 public class MusiCnnFrontEndTests(ITestOutputHelper output)
 {

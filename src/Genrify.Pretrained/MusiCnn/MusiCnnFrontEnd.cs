@@ -1,6 +1,6 @@
 using Genrify.Dsp;
 
-namespace Genrify.Deep.MusiCnn;
+namespace Genrify.Pretrained.MusiCnn;
 
 /// <summary>
 /// Essentia's <c>TensorflowInputMusiCNN</c> front end as essentia.js runs it for MusiCNN (see

@@ -1,0 +1,42 @@
+namespace Genrify.Pretrained.MusiCnn;
+
+/// <summary>
+/// Listens to a clip with MusiCNN: Essentia's front end (<see cref="MusiCnnFrontEnd"/>) cuts the 16 kHz audio into
+/// patches and the network (<see cref="MusiCnnNetwork"/>) scores them all in one batch. The network is loaded on
+/// first use, so constructing a listener is free and never fails.
+/// </summary>
+/// <remarks>Thread-safe: one listener serves every worker of a batch.</remarks>
+public sealed class MusiCnnListener : IDisposable
+{
+    private readonly Lazy<MusiCnnNetwork> _network;
+
+    /// <summary>A listener for the network in <paramref name="modelDirectory"/> (null: <see cref="MusiCnnModelFiles.Resolve"/>).</summary>
+    public MusiCnnListener(string? modelDirectory = null, MusiCnnRuntimeOptions? options = null)
+    {
+        _network = new(() => MusiCnnNetwork.Load(MusiCnnModelFiles.Resolve(modelDirectory), options));
+    }
+
+    /// <summary>The network, loaded on first use.</summary>
+    /// <exception cref="Genrify.Features.PresetUnavailableException">The network's files are missing or unusable.</exception>
+    public MusiCnnNetwork Network => _network.Value;
+
+    /// <summary>The network's outputs for every patch of <paramref name="samples"/> (mono, 16 kHz).</summary>
+    /// <remarks>
+    /// An empty or all-silent clip has no patches; it gets the response to one silent patch (finite, as every
+    /// preset's vector must be) and <see cref="MusiCnnOutputs.Silent"/> says so.
+    /// </remarks>
+    public MusiCnnOutputs Listen(ReadOnlySpan<float> samples)
+    {
+        var patches = samples.IsEmpty ? [] : MusiCnnFrontEnd.Patches(samples);
+        bool silent = patches.Length == 0;
+        if (silent) patches = [new float[MusiCnnFrontEnd.PatchFrames * MusiCnnFrontEnd.Bands]];
+        var (embeddings, tags) = Network.Run(patches);
+        return new MusiCnnOutputs(embeddings, tags, silent);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_network.IsValueCreated) _network.Value.Dispose();
+    }
+}

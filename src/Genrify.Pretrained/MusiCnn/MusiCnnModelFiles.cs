@@ -1,0 +1,44 @@
+using Genrify.Features;
+
+namespace Genrify.Pretrained.MusiCnn;
+
+/// <summary>
+/// The files of one MusiCNN network: its ONNX graph (<c>model.onnx</c>) and its tag list (<c>tags.txt</c>, one tag per
+/// line in output order), both in one directory. Genrify ships the MSD network (ISC licence) in
+/// <c>models/musicnn-msd</c> next to its binaries; <see cref="EnvironmentVariable"/> or an explicit directory
+/// replaces it with other weights converted by <c>scripts/musicnn_to_onnx.py</c>.
+/// </summary>
+public sealed record MusiCnnModelFiles(string Directory)
+{
+    /// <summary>The environment variable naming a directory with other weights.</summary>
+    public const string EnvironmentVariable = "GENRIFY_MUSICNN_DIR";
+
+    /// <summary>The ONNX graph.</summary>
+    public string OnnxPath => Path.Combine(Directory, "model.onnx");
+
+    /// <summary>The tag list.</summary>
+    public string TagsPath => Path.Combine(Directory, "tags.txt");
+
+    /// <summary>The shipped MSD network's directory, beside the running program.</summary>
+    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "models", "musicnn-msd");
+
+    /// <summary>The directory named by <see cref="EnvironmentVariable"/>, or null when it is unset or empty.</summary>
+    public static string? FromEnvironment() =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? dir : null;
+
+    /// <summary>
+    /// The network to use: <paramref name="directory"/>, else <see cref="FromEnvironment"/>, else the shipped one;
+    /// checked for both files.
+    /// </summary>
+    /// <exception cref="PresetUnavailableException">A file is missing; the message names it.</exception>
+    public static MusiCnnModelFiles Resolve(string? directory = null)
+    {
+        var files = new MusiCnnModelFiles(directory ?? FromEnvironment() ?? ShippedDirectory);
+        foreach (string path in new[] { files.OnnxPath, files.TagsPath })
+            if (!File.Exists(path))
+                throw new PresetUnavailableException(
+                    $"{path}: missing (the musicnn preset needs a MusiCNN graph and its tag list there; " +
+                    $"{EnvironmentVariable} names another directory, docs/musicnn.md says how to make one)");
+        return files;
+    }
+}
