@@ -26,6 +26,7 @@ internal static class MusiCnnBenchmarks
     {
         int iterations = 3;
         var threads = new List<int> { 1 };
+        var batches = new List<int?> { null };
         bool torch = true;
         var device = ComputeDevice.Cpu;
         var files = new List<string>();
@@ -33,6 +34,7 @@ internal static class MusiCnnBenchmarks
         {
             if (args[i] == "--iterations" && i + 1 < args.Length) iterations = int.Parse(args[++i]);
             else if (args[i] == "--threads" && i + 1 < args.Length) threads = args[++i].Split(',').Select(int.Parse).ToList();
+            else if (args[i] == "--batch" && i + 1 < args.Length) batches = args[++i].Split(',').Select(b => (int?)int.Parse(b)).ToList();
             else if (args[i] == "--no-torch") torch = false;
             else if (args[i] == "--device" && i + 1 < args.Length) device = Enum.Parse<ComputeDevice>(args[++i], ignoreCase: true);
             else files.Add(args[i]);
@@ -55,36 +57,42 @@ internal static class MusiCnnBenchmarks
         var files0 = MusiCnnModelFiles.Resolve();
         foreach (int threadCount in threads)
         {
-            using var onnx = MusiCnnNetwork.Load(files0, new MusiCnnRuntimeOptions { Threads = threadCount, Device = device });
             TorchMusiCnn? legacy = null;
             if (torch)
             {
                 TorchSharp.torch.set_num_threads(threadCount);
                 legacy = new TorchMusiCnn(TfjsWeights.Load(tfjs!));
             }
-            var onnxRuns = new Samples(); var torchRuns = new Samples();
-            double maxDiff = 0, maxValue = 0;
-            onnx.Run(patches[0]);
-            legacy?.Run(patches[0]);
-            foreach (var clipPatches in patches)
-                for (int r = 0; r < iterations; r++)
-                {
-                    var (embeddings, _) = onnxRuns.Time(() => onnx.Run(clipPatches));
-                    if (legacy is null) continue;
-                    var (reference, _) = torchRuns.Time(() => legacy.Run(clipPatches));
-                    for (int p = 0; p < reference.Length; p++)
-                        for (int k = 0; k < reference[p].Length; k++)
-                        {
-                            maxDiff = Math.Max(maxDiff, Math.Abs(reference[p][k] - embeddings[p][k]));
-                            maxValue = Math.Max(maxValue, Math.Abs(reference[p][k]));
-                        }
-                }
-            onnxRuns.Print($"onnxruntime {onnx.Device}, {patches[0].Length} patches/call", threadCount, flopsPerClip);
-            if (legacy is null) continue;
-            torchRuns.Print("libtorch, 1 patch/pass (earlier path)", threadCount, flopsPerClip);
-            Console.WriteLine($"  speed-up {torchRuns.MedianWall / onnxRuns.MedianWall:F2}x; largest embedding difference " +
-                              $"{maxDiff:g3} (largest value {maxValue:F2}, relative {maxDiff / Math.Max(1, maxValue):g3})");
-            legacy.Dispose();
+            var torchRuns = new Samples();
+            foreach (int? batch in batches)
+            {
+                using var onnx = MusiCnnNetwork.Load(files0, new MusiCnnRuntimeOptions { Threads = threadCount, Device = device, PatchesPerRun = batch });
+                var onnxRuns = new Samples();
+                double maxDiff = 0, maxValue = 0;
+                onnx.Run(patches[0]);
+                legacy?.Run(patches[0]);
+                long rssBefore = Environment.WorkingSet;
+                foreach (var clipPatches in patches)
+                    for (int r = 0; r < iterations; r++)
+                    {
+                        var (embeddings, _) = onnxRuns.Time(() => onnx.Run(clipPatches));
+                        if (legacy is null || batch != batches[0]) continue;
+                        var (reference, _) = torchRuns.Time(() => legacy.Run(clipPatches));
+                        for (int p = 0; p < reference.Length; p++)
+                            for (int k = 0; k < reference[p].Length; k++)
+                            {
+                                maxDiff = Math.Max(maxDiff, Math.Abs(reference[p][k] - embeddings[p][k]));
+                                maxValue = Math.Max(maxValue, Math.Abs(reference[p][k]));
+                            }
+                    }
+                onnxRuns.Print($"onnxruntime {onnx.Device}, {batch?.ToString() ?? "default"} patches/call", threadCount, flopsPerClip);
+                Console.WriteLine($"  working set {Environment.WorkingSet / 1e6:F0} MB (was {rssBefore / 1e6:F0} MB after the warm-up)");
+                if (legacy is null || batch != batches[0]) continue;
+                torchRuns.Print("libtorch, 1 patch/pass (earlier path)", threadCount, flopsPerClip);
+                Console.WriteLine($"  speed-up {torchRuns.MedianWall / onnxRuns.MedianWall:F2}x; largest embedding difference " +
+                                  $"{maxDiff:g3} (largest value {maxValue:F2}, relative {maxDiff / Math.Max(1, maxValue):g3})");
+            }
+            legacy?.Dispose();
         }
         return 0;
     }

@@ -23,6 +23,8 @@ public static class GenrifyApp
     {
         var root = new RootCommand("genrify: music genre features and classification (librosa-exact, in .NET)");
         foreach (var command in Commands) root.Subcommands.Add(command.Create(context));
+        // --version also credits the shipped network, as its licence asks.
+        root.Options.OfType<VersionOption>().Single().Action = new VersionWithCredits(context);
         return root;
     }
 

@@ -23,7 +23,7 @@ public sealed class GenreModel
 
     /// <summary>Assembles a model; checks that scaler, classifier, features and classes agree.</summary>
     public GenreModel(string presetName, JsonObject? presetOptions, IReadOnlyList<string> featureNames, StandardScaler? scaler,
-        IReadOnlyList<string> classNames, IClassifier classifier, string trainerName, JsonObject? evaluation = null)
+        IReadOnlyList<string> classNames, IClassifier classifier, string trainerName, JsonObject? evaluation = null, string? trainedOn = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(presetName);
         ArgumentNullException.ThrowIfNull(featureNames);
@@ -43,7 +43,11 @@ public sealed class GenreModel
         Classifier = classifier;
         TrainerName = trainerName;
         Evaluation = evaluation;
+        TrainedOn = trainedOn;
     }
+
+    /// <summary>What the model learnt from, for people (e.g. "manifest.csv: 240 clips, 4 genres"); null when not recorded.</summary>
+    public string? TrainedOn { get; }
 
     /// <summary>Feature preset the features were extracted with (e.g. "gtzan").</summary>
     public string PresetName { get; }
@@ -74,14 +78,14 @@ public sealed class GenreModel
     /// Pass the cross-validation of the same trainer as <paramref name="evaluation"/> to record how it was measured.
     /// </summary>
     public static GenreModel Train(Dataset data, IClassifierTrainer trainer, string presetName, JsonObject? presetOptions = null,
-        CrossValidationResult? evaluation = null, bool standardize = true)
+        CrossValidationResult? evaluation = null, bool standardize = true, string? trainedOn = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(trainer);
         var scaler = standardize ? StandardScaler.Fit(data.Rows) : null;
         var rows = scaler is null ? data.Rows : scaler.Transform(data.Rows);
         var classifier = trainer.Fit(rows, data.Labels, data.ClassCount, data.Groups);
-        return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson());
+        return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson(), trainedOn);
     }
 
     /// <summary>
@@ -131,6 +135,7 @@ public sealed class GenreModel
         ["scaler"] = Scaler?.ToJson(),
         ["classes"] = JsonRead.ToArray(ClassNames),
         ["trainer"] = TrainerName,
+        ["trainedOn"] = TrainedOn,
         ["evaluation"] = Evaluation?.DeepClone(),
         ["classifier"] = ClassifierSerializer.ToJson(Classifier),
     };
@@ -145,7 +150,13 @@ public sealed class GenreModel
     }
 
     /// <summary>Reads a model file; <see cref="ModelFileException"/> (naming the file) when it is missing, corrupt or of another format version.</summary>
-    public static GenreModel Load(string path)
+    public static GenreModel Load(string path) => FromJson(ReadJson(path), Path.GetFileName(path));
+
+    /// <summary>
+    /// Reads a JSON model file of any kind as a JSON object; <see cref="ModelFileException"/> (naming the file) when it
+    /// cannot be read or is not a JSON object.
+    /// </summary>
+    public static JsonObject ReadJson(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var file = Path.GetFileName(path);
@@ -158,16 +169,14 @@ public sealed class GenreModel
         {
             throw new ModelFileException($"{path}: cannot read the model file ({e.Message})", e);
         }
-        JsonObject json;
         try
         {
-            json = JsonNode.Parse(text) as JsonObject ?? throw new ModelFileException($"{file}: not a Genrify model file (the JSON is not an object)");
+            return JsonNode.Parse(text) as JsonObject ?? throw new ModelFileException($"{file}: not a Genrify model file (the JSON is not an object)");
         }
         catch (JsonException e)
         {
             throw new ModelFileException($"{file}: not a Genrify model file (invalid JSON at line {e.LineNumber + 1})", e);
         }
-        return FromJson(json, file);
     }
 
     /// <summary>Reads the model JSON; <paramref name="source"/> names it in error messages.</summary>
@@ -191,7 +200,8 @@ public sealed class GenreModel
                 JsonRead.Strings(json, "classes"),
                 ClassifierSerializer.FromJson(JsonRead.Object(json, "classifier")),
                 json["trainer"]?.GetValue<string>() ?? "",
-                json["evaluation"]?.DeepClone() as JsonObject);
+                json["evaluation"]?.DeepClone() as JsonObject,
+                json["trainedOn"]?.GetValue<string>());
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or FormatException)
         {

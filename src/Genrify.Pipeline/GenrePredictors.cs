@@ -1,4 +1,6 @@
 using Genrify.Learning;
+using Genrify.Pretrained;
+using Genrify.Pretrained.MusiCnn;
 
 namespace Genrify.Pipeline;
 
@@ -10,6 +12,9 @@ public enum ModelFileKind
 
     /// <summary>A binary CNN model (Genrify.Deep's <c>CnnModel</c>, magic "GRFYCNN1").</summary>
     Cnn,
+
+    /// <summary>A JSON genre vocabulary over a pretrained network's tags (<see cref="Vocabulary.GenreVocabulary"/>).</summary>
+    Vocabulary,
 }
 
 /// <summary>Opens any Genrify model file as an <see cref="IGenrePredictor"/>, telling the kinds apart by their first bytes.</summary>
@@ -43,8 +48,20 @@ public static class GenrePredictors
     /// <see cref="ArgumentException"/> for an unknown device.
     /// A CNN predictor holds native memory: dispose it (it implements <see cref="IDisposable"/>) when done.
     /// </summary>
-    public static IGenrePredictor Load(string path, string device = "cpu") =>
-        Sniff(path) == ModelFileKind.Cnn ? LoadCnn(path, device) : SongPredictor.Load(path);
+    /// <remarks>A genre vocabulary runs its network on <paramref name="device"/> with <paramref name="networkThreads"/> per song.</remarks>
+    public static IGenrePredictor Load(string path, string device = "cpu", int networkThreads = 1)
+    {
+        if (Sniff(path) == ModelFileKind.Cnn) return LoadCnn(path, device);
+        var json = GenreModel.ReadJson(path);
+        if (!Vocabulary.GenreVocabulary.IsVocabulary(json)) return SongPredictor.Load(path);
+        var options = new MusiCnnRuntimeOptions { Device = ParseDevice(device), Threads = Math.Max(1, networkThreads) };
+        return Vocabulary.VocabularyGenrePredictor.Load(path, json, options);
+    }
+
+    private static ComputeDevice ParseDevice(string device) =>
+        Enum.TryParse<ComputeDevice>(device, ignoreCase: true, out var d) && Enum.IsDefined(d) && !int.TryParse(device, out _)
+            ? d
+            : throw new ArgumentException($"unknown device '{device}' (expected cpu, cuda or auto)", nameof(device));
 
     // Its own method, so loading a feature model never JIT-compiles a reference to the CNN types (no TorchSharp load).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Genrify.Learning;
 using Genrify.Pipeline;
+using Genrify.Pipeline.Vocabulary;
 
 namespace Genrify.Web;
 
@@ -13,22 +14,37 @@ namespace Genrify.Web;
 /// <param name="Genres">Every genre it can answer.</param>
 /// <param name="FeatureCount">Features per clip (a CNN: mel bands per frame).</param>
 /// <param name="Accuracy">Its cross-validated accuracy, when the model file recorded one.</param>
-public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy)
+/// <param name="About">The model for people: what it learnt from and how accurate it is on what kind of data.</param>
+public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy,
+    string About)
 {
     /// <summary>Summarises the model behind <paramref name="predictor"/>: a feature model or a CNN.</summary>
     public static ModelSummary From(IGenrePredictor predictor, string modelPath)
     {
         ArgumentNullException.ThrowIfNull(predictor);
         if (predictor is SongPredictor features) return From(features.Model, modelPath);
+        if (predictor is VocabularyGenrePredictor vocabulary)
+            return new(Path.GetFileName(modelPath), "musicnn tags", "genre vocabulary", vocabulary.Classes, vocabulary.Vocabulary.Genres.Count, null,
+                vocabulary.Vocabulary.AboutForPeople);
         // A CNN file records no cross-validation, so no accuracy is claimed for it.
         if (predictor is CnnSongPredictor cnn)
-            return new(Path.GetFileName(modelPath), "log-mel", $"cnn ({cnn.Model.Architecture})", cnn.Classes, cnn.Model.Settings.NMels, null);
-        return new(Path.GetFileName(modelPath), "unknown", predictor.Description, predictor.Classes, 0, null);
+            return new(Path.GetFileName(modelPath), "log-mel", $"cnn ({cnn.Model.Architecture})", cnn.Classes, cnn.Model.Settings.NMels, null,
+                "A convolutional network trained on log-mel spectrograms; its file records no accuracy.");
+        return new(Path.GetFileName(modelPath), "unknown", predictor.Description, predictor.Classes, 0, null, predictor.Description);
     }
 
     /// <summary>Summarises <paramref name="model"/>, reading its evaluation defensively (older files may lack it or name fields otherwise).</summary>
-    public static ModelSummary From(GenreModel model, string modelPath) =>
-        new(Path.GetFileName(modelPath), model.PresetName, model.TrainerName, model.ClassNames, model.FeatureNames.Count, ModelAccuracy.From(model.Evaluation));
+    public static ModelSummary From(GenreModel model, string modelPath)
+    {
+        var accuracy = ModelAccuracy.From(model.Evaluation);
+        string about = $"Names one of {model.ClassNames.Count} genres from '{model.PresetName}' features. " +
+            $"Trained on {model.TrainedOn ?? "a collection its file does not name"}. " +
+            (accuracy is null
+                ? "Its file records no accuracy."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Accuracy {100 * accuracy.Mean:F1}%{(accuracy.Std is { } sd ? $" ± {100 * sd:F1}" : "")} in cross-validation on clips of that collection ({accuracy.Method ?? "method not recorded"}); recordings unlike them may fare worse."));
+        return new(Path.GetFileName(modelPath), model.PresetName, model.TrainerName, model.ClassNames, model.FeatureNames.Count, accuracy, about);
+    }
 }
 
 /// <summary>How well the model cross-validated.</summary>

@@ -45,7 +45,7 @@ public sealed class SongAnalyser
         var picture = SpectrogramRenderer.Render(audio.Samples, rate);
         var genres = top > 0 ? prediction.Genres.Take(top).ToArray() : prediction.Genres;
         return new SongAnalysis(displayName, prediction.Duration, genres, prediction.Warnings, features, picture, Model,
-            clock.Elapsed.TotalMilliseconds);
+            clock.Elapsed.TotalMilliseconds, prediction.Label, prediction.MultiLabel, prediction.Fits, prediction.Tags);
     }
 
     /// <summary>Tempo (librosa.feature.tempo), whole-clip RMS in dBFS and mean spectral centroid.</summary>

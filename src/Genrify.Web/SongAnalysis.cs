@@ -11,6 +11,10 @@ namespace Genrify.Web;
 /// <param name="Spectrogram">The clip's log-mel spectrogram as a picture.</param>
 /// <param name="Model">The model that answered.</param>
 /// <param name="ElapsedMilliseconds">Time spent decoding and analysing (queueing excluded).</param>
+/// <param name="Label">The top genre as people say it ("rock › metal").</param>
+/// <param name="MultiLabel">True when each genre's probability stands alone, so several can be high.</param>
+/// <param name="Fits">The genres that fit the song, top first.</param>
+/// <param name="Tags">Finer tags the model heard, strongest first (empty for classifiers).</param>
 public sealed record SongAnalysis(
     string File,
     double Duration,
@@ -19,7 +23,11 @@ public sealed record SongAnalysis(
     TellingFeatures Features,
     SpectrogramPicture Spectrogram,
     ModelSummary Model,
-    double ElapsedMilliseconds);
+    double ElapsedMilliseconds,
+    string Label,
+    bool MultiLabel,
+    IReadOnlyList<GenrePrediction> Fits,
+    IReadOnlyList<GenrePrediction> Tags);
 
 /// <summary>Features a listener can relate to.</summary>
 /// <param name="TempoBpm">Estimated tempo (librosa.feature.tempo), beats per minute.</param>

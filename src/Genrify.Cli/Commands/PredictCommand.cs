@@ -10,8 +10,8 @@ namespace Genrify.Cli.Commands;
 
 /// <summary>
 /// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N]</c>: each song's genres with
-/// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be a
-/// feature model or a CNN (told apart by the file's first bytes). Songs are decoded and classified on every core and
+/// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be the
+/// bundled genre vocabulary (every genre that fits, each with its own probability), a feature model or a CNN. Songs are decoded and classified on every core and
 /// answered in the order given, each as soon as those before it are. A song that cannot be decoded gives one error
 /// line and exit code 1; the others are still answered.
 /// </summary>
@@ -21,10 +21,10 @@ public sealed class PredictCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var songs = new Argument<string[]>("songs") { Description = "Audio files, or folders of them", Arity = ArgumentArity.OneOrMore };
-        var model = new Option<string?>("--model", "-m") { Description = "Model file (default: $GENRIFY_MODEL or the bundled GTZAN model)" };
+        var model = new Option<string?>("--model", "-m") { Description = "Model file or bundled model name (default: $GENRIFY_MODEL, else the bundled genre vocabulary; 'gtzan': the GTZAN-table model)" };
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
-        var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, genres:[{genre, probability}], warnings?}" };
-        var device = new Option<string>("--device") { Description = "For a cnn model: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, top, label, genres:[{genre, probability}], multiLabel, fits?, tags?, warnings?}" };
+        var device = new Option<string>("--device") { Description = "Where networks run: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Songs analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs };
         command.SetAction((parse, cancel) => Task.FromResult(
@@ -39,7 +39,9 @@ public sealed class PredictCommand : ICliCommand
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
         if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
-        try { predictor = GenrePredictors.Load(modelPath, device); }
+        // One song at a time lets the network use every core; several songs run one per core.
+        int networkThreads = Math.Min(songs.Length, jobs) == 1 ? jobs : 1;
+        try { predictor = GenrePredictors.Load(modelPath, device, networkThreads); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
         catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
         int folderFailures = 0;
@@ -80,8 +82,7 @@ public sealed class PredictCommand : ICliCommand
             else
             {
                 foreach (var warning in prediction.Warnings) context.Warn(warning);
-                context.Out.WriteLine($"{song}: " + string.Join(", ",
-                    genres.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Genre} {g.Probability:F2}"))));
+                context.Out.WriteLine($"{song}: " + string.Join(", ", genres.Select(Format)) + MultiLabelSuffix(prediction));
             }
         }
         context.Out.Flush();
@@ -111,13 +112,33 @@ public sealed class PredictCommand : ICliCommand
         }
     }
 
+    private static string Format(GenrePrediction g) => string.Create(CultureInfo.InvariantCulture, $"{g.Genre} {g.Probability:F2}");
+
+    // A vocabulary's genres each stand alone: say which fit, as people would say the top one, and the finer tags heard.
+    private static string MultiLabelSuffix(SongPrediction prediction) =>
+        !prediction.MultiLabel ? "" :
+        $" (fits: {prediction.Label}" +
+        string.Concat(prediction.Fits.Skip(1).Where(g => !prediction.Label.EndsWith(" " + g.Genre, StringComparison.Ordinal)).Select(g => ", " + g.Genre)) +
+        (prediction.Tags.Count > 0 ? "; tags: " + string.Join(", ", prediction.Tags.Select(Format)) : "") + ")";
+
+    private static JsonArray JsonList(IEnumerable<GenrePrediction> list) =>
+        new(list.Select(g => (JsonNode)new JsonObject { ["genre"] = g.Genre, ["probability"] = g.Probability }).ToArray());
+
     private static JsonObject Json(SongPrediction prediction, IEnumerable<GenrePrediction> genres)
     {
         var result = new JsonObject
         {
             ["file"] = prediction.File,
-            ["genres"] = new JsonArray(genres.Select(g => (JsonNode)new JsonObject { ["genre"] = g.Genre, ["probability"] = g.Probability }).ToArray()),
+            ["top"] = prediction.Top.Genre,
+            ["label"] = prediction.Label,
+            ["genres"] = JsonList(genres),
+            ["multiLabel"] = prediction.MultiLabel,
         };
+        if (prediction.MultiLabel)
+        {
+            result["fits"] = JsonList(prediction.Fits);
+            result["tags"] = new JsonArray(prediction.Tags.Select(t => (JsonNode)new JsonObject { ["tag"] = t.Genre, ["probability"] = t.Probability }).ToArray());
+        }
         if (prediction.Warnings.Count > 0)
             result["warnings"] = new JsonArray(prediction.Warnings.Select(w => (JsonNode)w!).ToArray());
         return result;

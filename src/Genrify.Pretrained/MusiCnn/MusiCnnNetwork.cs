@@ -11,7 +11,7 @@ namespace Genrify.Pretrained.MusiCnn;
 /// </summary>
 /// <remarks>
 /// Thread-safe: ONNX Runtime sessions serve concurrent <see cref="Run"/> calls, so one network serves every worker of
-/// a batch. All of a clip's patches go through the network in one call (one batch).
+/// a batch. A clip's patches go through the network a few at a time (<see cref="MusiCnnRuntimeOptions.PatchesPerRun"/>).
 /// </remarks>
 public sealed class MusiCnnNetwork : IDisposable
 {
@@ -25,9 +25,11 @@ public sealed class MusiCnnNetwork : IDisposable
     private static readonly string[] OutputNames = ["embedding", "tags"];
     private readonly InferenceSession _session;
 
-    private MusiCnnNetwork(InferenceSession session, IReadOnlyList<string> tags, string sha256, string device)
+    private readonly int _patchesPerRun;
+
+    private MusiCnnNetwork(InferenceSession session, IReadOnlyList<string> tags, string sha256, string device, int patchesPerRun)
     {
-        (_session, Tags, Sha256, Device) = (session, tags, sha256, device);
+        (_session, Tags, Sha256, Device, _patchesPerRun) = (session, tags, sha256, device, patchesPerRun);
     }
 
     /// <summary>The tags the network's second output scores, in output order.</summary>
@@ -55,7 +57,7 @@ public sealed class MusiCnnNetwork : IDisposable
         try
         {
             Check(session, model, tags.Length);
-            return new MusiCnnNetwork(session, tags, sha256, device);
+            return new MusiCnnNetwork(session, tags, sha256, device, Math.Max(1, options.PatchesPerRun ?? (device == "cuda" ? MusiCnnRuntimeOptions.GpuPatchesPerRun : 1)));
         }
         catch
         {
@@ -101,6 +103,8 @@ public sealed class MusiCnnNetwork : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = options.Threads,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            // Without the arena, memory a call needed goes back once it returns (a server keeps no idle peak).
+            EnableCpuMemArena = !options.ReleaseMemoryAfterRun,
         };
         // Workers that share the session wait for each other's pools otherwise; spinning would burn their cores.
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.Threads > 1 ? "1" : "0");
@@ -122,7 +126,7 @@ public sealed class MusiCnnNetwork : IDisposable
 
     /// <summary>
     /// Embeddings and tag activations of <paramref name="patches"/>, each a row-major [187 frames × 96 bands] array of
-    /// the compressed mel input (<see cref="MusiCnnFrontEnd"/>), computed in one batch.
+    /// the compressed mel input (<see cref="MusiCnnFrontEnd"/>), computed <see cref="MusiCnnRuntimeOptions.PatchesPerRun"/> at a time.
     /// </summary>
     /// <returns>Per patch its embedding (200 values) and its tag sigmoids (one per entry of <see cref="Tags"/>).</returns>
     /// <exception cref="ArgumentException">A patch has another size.</exception>
@@ -134,22 +138,29 @@ public sealed class MusiCnnNetwork : IDisposable
             if (patches[i].Length != patchSize)
                 throw new ArgumentException($"patch {i} has {patches[i].Length} values, expected {PatchFrames}×{Bands}", nameof(patches));
         int n = patches.Count;
-        if (n == 0) return ([], []);
-
-        var input = new float[n * patchSize];
-        for (int i = 0; i < n; i++) patches[i].CopyTo(input, i * patchSize);
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [n, PatchFrames, Bands]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, ["patches"], [inputValue], OutputNames);
-        return (Rows(outputs[0], n, EmbeddingSize), Rows(outputs[1], n, Tags.Count));
+        var embeddings = new float[n][];
+        var tags = new float[n][];
+        for (int start = 0; start < n; start += _patchesPerRun)
+            RunBatch(patches, start, Math.Min(_patchesPerRun, n - start), embeddings, tags);
+        return (embeddings, tags);
     }
 
-    private static float[][] Rows(OrtValue value, int n, int width)
+    private void RunBatch(IReadOnlyList<float[]> patches, int start, int count, float[][] embeddings, float[][] tags)
+    {
+        const int patchSize = PatchFrames * Bands;
+        var input = new float[count * patchSize];
+        for (int i = 0; i < count; i++) patches[start + i].CopyTo(input, i * patchSize);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [count, PatchFrames, Bands]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, ["patches"], [inputValue], OutputNames);
+        Rows(outputs[0], EmbeddingSize, embeddings.AsSpan(start, count));
+        Rows(outputs[1], Tags.Count, tags.AsSpan(start, count));
+    }
+
+    private static void Rows(OrtValue value, int width, Span<float[]> rows)
     {
         var flat = value.GetTensorDataAsSpan<float>();
-        var rows = new float[n][];
-        for (int i = 0; i < n; i++) rows[i] = flat.Slice(i * width, width).ToArray();
-        return rows;
+        for (int i = 0; i < rows.Length; i++) rows[i] = flat.Slice(i * width, width).ToArray();
     }
 
     /// <inheritdoc />

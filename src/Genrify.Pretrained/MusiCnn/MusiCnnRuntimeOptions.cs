@@ -18,6 +18,19 @@ public sealed record MusiCnnRuntimeOptions
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Patches per network call; null: one on the CPU, where batching only adds memory traffic (each patch's
+    /// activations take about 30 MB, and one patch at a time kept the kernels as busy: docs/musicnn.md, "Speed"), and
+    /// <see cref="GpuPatchesPerRun"/> on a GPU, where a batch is what keeps it busy.
+    /// </summary>
+    public int? PatchesPerRun { get; init; }
+
+    /// <summary>Patches per call on a GPU when <see cref="PatchesPerRun"/> is not set.</summary>
+    public const int GpuPatchesPerRun = 64;
+
+    /// <summary>Frees the network's working memory after every call instead of keeping it for the next one.</summary>
+    public bool ReleaseMemoryAfterRun { get; init; }
+
     /// <summary>The device <see cref="DeviceVariable"/> names (case-insensitive), else the CPU.</summary>
     /// <exception cref="ArgumentException">The variable names no device.</exception>
     public static ComputeDevice DeviceFromEnvironment() =>

@@ -38,16 +38,7 @@ async function loadInfo() {
 }
 
 function describeModel(model) {
-  let text = `Model: ${model.file} — ${model.genres.length} genres, ${model.preset} features, ${model.trainer || "unknown trainer"}`;
-  const a = model.accuracy;
-  if (a) {
-    text += `; cross-validated accuracy ${percent(a.mean)}`;
-    if (a.std != null) text += ` ± ${percent(a.std)}`;
-    if (a.method) text += ` (${a.method})`;
-  } else {
-    text += "; no cross-validated accuracy recorded";
-  }
-  return text + ".";
+  return `Model: ${model.file}. ${model.about}`;
 }
 
 function upload(file) {
@@ -99,8 +90,12 @@ function render(r) {
   $("result-file").textContent = r.file;
   $("result-duration").textContent = `${r.duration.toFixed(1)} s`;
   const top = r.genres[0];
-  $("top-genre").textContent = top ? top.genre : "—";
+  $("top-genre").textContent = top ? r.label || top.genre : "—";
   $("top-probability").textContent = top ? percent(top.probability) : "";
+  const fits = r.multiLabel ? r.fits.filter((g) => g.genre !== top.genre && !(r.label || "").endsWith(" " + g.genre)).map((g) => g.genre) : [];
+  const tags = r.multiLabel ? r.tags.map((t) => `${t.genre} ${percent(t.probability)}`) : [];
+  $("fits").textContent = [fits.length ? `Also fits: ${fits.join(", ")}.` : "", tags.length ? `Heard: ${tags.join(", ")}.` : ""].join(" ").trim();
+  show("fits", $("fits").textContent.length > 0);
 
   const list = $("genres");
   list.replaceChildren();
