@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Genrify.Learning;
 
 namespace Genrify.Pipeline;
@@ -8,13 +9,19 @@ public enum ModelFileKind
     /// <summary>A JSON feature model (<see cref="GenreModel"/>: SVM, GBM, ... on a preset's features).</summary>
     Features,
 
-    /// <summary>A binary CNN model (Genrify.Deep's <c>CnnModel</c>, magic "GRFYCNN1").</summary>
+    /// <summary>A binary CNN model (magic "GRFYCNN1"), written by the opt-in CNN (<c>genrify-cnn train</c>).</summary>
     Cnn,
 }
 
-/// <summary>Opens any Genrify model file as an <see cref="IGenrePredictor"/>, telling the kinds apart by their first bytes.</summary>
+/// <summary>
+/// Opens any Genrify model file as an <see cref="IGenrePredictor"/>, telling the kinds apart by their first bytes.
+/// Feature models are built in; another kind opens only once its loader is registered (<see cref="Register"/>), which
+/// the opt-in CNN does, so the product itself never loads libtorch.
+/// </summary>
 public static class GenrePredictors
 {
+    private static readonly ConcurrentDictionary<ModelFileKind, Func<string, IGenrePredictor>> Loaders = new();
+
     private static ReadOnlySpan<byte> CnnMagic => "GRFYCNN1"u8;
 
     /// <summary>
@@ -38,15 +45,28 @@ public static class GenrePredictors
     }
 
     /// <summary>
-    /// Loads a feature model (<see cref="SongPredictor.Load"/>) or a CNN (<see cref="CnnSongPredictor.Load"/>, on
-    /// <paramref name="device"/>: "cpu", "cuda" or "auto"). Throws <see cref="ModelFileException"/> naming the file,
-    /// <see cref="ArgumentException"/> for an unknown device.
-    /// A CNN predictor holds native memory: dispose it (it implements <see cref="IDisposable"/>) when done.
+    /// Lets <see cref="Load"/> open files of <paramref name="kind"/> with <paramref name="load"/> (path in, predictor
+    /// out; it throws <see cref="ModelFileException"/> for a file it cannot use). Replaces an earlier loader of that
+    /// kind. Process-wide: a host registers its loaders once, at start-up. Feature models need no registration.
     /// </summary>
-    public static IGenrePredictor Load(string path, string device = "cpu") =>
-        Sniff(path) == ModelFileKind.Cnn ? LoadCnn(path, device) : SongPredictor.Load(path);
+    public static void Register(ModelFileKind kind, Func<string, IGenrePredictor> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (kind == ModelFileKind.Features) throw new ArgumentException("feature models are built in", nameof(kind));
+        Loaders[kind] = load;
+    }
 
-    // Its own method, so loading a feature model never JIT-compiles a reference to the CNN types (no TorchSharp load).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static IGenrePredictor LoadCnn(string path, string device) => CnnSongPredictor.Load(path, device);
+    /// <summary>
+    /// Loads a feature model (<see cref="SongPredictor.Load"/>) or a model of a registered kind (<see cref="Register"/>).
+    /// Throws <see cref="ModelFileException"/> naming the file, also for a CNN model when no CNN loader is registered.
+    /// A predictor that holds native memory implements <see cref="IDisposable"/>: dispose it when done.
+    /// </summary>
+    public static IGenrePredictor Load(string path)
+    {
+        var kind = Sniff(path);
+        if (kind == ModelFileKind.Features) return SongPredictor.Load(path);
+        if (Loaders.TryGetValue(kind, out var load)) return load(path);
+        throw new ModelFileException(
+            $"{path}: a CNN model, which this build cannot run: the CNN is opt-in (genrify-cnn predict or serve, see the README's CNN section)");
+    }
 }

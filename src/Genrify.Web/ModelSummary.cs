@@ -15,14 +15,17 @@ namespace Genrify.Web;
 /// <param name="Accuracy">Its cross-validated accuracy, when the model file recorded one.</param>
 public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy)
 {
-    /// <summary>Summarises the model behind <paramref name="predictor"/>: a feature model or a CNN.</summary>
+    /// <summary>
+    /// Summarises the model behind <paramref name="predictor"/>: a feature model from its model file, another kind (the
+    /// opt-in CNN) from its <see cref="IModelDescription"/>.
+    /// </summary>
     public static ModelSummary From(IGenrePredictor predictor, string modelPath)
     {
         ArgumentNullException.ThrowIfNull(predictor);
         if (predictor is SongPredictor features) return From(features.Model, modelPath);
-        // A CNN file records no cross-validation, so no accuracy is claimed for it.
-        if (predictor is CnnSongPredictor cnn)
-            return new(Path.GetFileName(modelPath), "log-mel", $"cnn ({cnn.Model.Architecture})", cnn.Classes, cnn.Model.Settings.NMels, null);
+        // Only feature-model files record a cross-validation, so no accuracy is claimed for other kinds.
+        if (predictor is IModelDescription described)
+            return new(Path.GetFileName(modelPath), described.InputName, described.TrainerName, predictor.Classes, described.FeatureCount, null);
         return new(Path.GetFileName(modelPath), "unknown", predictor.Description, predictor.Classes, 0, null);
     }
 

@@ -9,11 +9,11 @@ using Genrify.Pipeline;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N]</c>: each song's genres with
-/// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be a
-/// feature model or a CNN (told apart by the file's first bytes). Songs are decoded and classified on every core and
-/// answered in the order given, each as soon as those before it are. A song that cannot be decoded gives one error
-/// line and exit code 1; the others are still answered.
+/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--jobs N]</c>: each song's genres with probabilities;
+/// a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model is any kind
+/// <see cref="GenrePredictors"/> opens (told apart by the file's first bytes). Songs are decoded and classified on
+/// every core and answered in the order given, each as soon as those before it are. A song that cannot be decoded
+/// gives one error line and exit code 1; the others are still answered.
 /// </summary>
 public sealed class PredictCommand : ICliCommand
 {
@@ -24,24 +24,22 @@ public sealed class PredictCommand : ICliCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model file (default: $GENRIFY_MODEL or the bundled GTZAN model)" };
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, genres:[{genre, probability}], warnings?}" };
-        var device = new Option<string>("--device") { Description = "For a cnn model: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Songs analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs };
+        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, jobs };
         command.SetAction((parse, cancel) => Task.FromResult(
             Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
-                parse.GetValue(device)!, parse.GetValue(jobs), cancel)));
+                parse.GetValue(jobs), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, string device, int jobs,
+    private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, int jobs,
         CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
         if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
-        try { predictor = GenrePredictors.Load(modelPath, device); }
+        try { predictor = GenrePredictors.Load(modelPath); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
-        catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
         int folderFailures = 0;
         var expanded = SongArguments.Expand(songs, line => { folderFailures++; context.Fail(line); });
         try
