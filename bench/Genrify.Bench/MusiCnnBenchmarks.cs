@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Genrify.Features;
 using Genrify.Pretrained;
 using Genrify.Pretrained.MusiCnn;
-using TorchMusiCnn = Genrify.Deep.MusiCnn.MusiCnnNetwork;
+using TorchMusiCnn = Genrify.Deep.MusiCnn.TorchMusiCnnNetwork;
 using TfjsWeights = Genrify.Deep.MusiCnn.TfjsWeights;
 
 namespace Genrify.Bench;

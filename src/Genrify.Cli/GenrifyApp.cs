@@ -14,7 +14,6 @@ public static class GenrifyApp
         new TrainCommand(),
         new EvaluateCommand(),
         new PredictCommand(),
-        new EmbedCommand(),
         new ServeCommand(),
     ];
 
@@ -31,14 +30,26 @@ public static class GenrifyApp
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Usage errors give <see cref="ExitCodes.Usage"/>.</summary>
     public static int Run(string[] args, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        return Run(CreateRoot(context), "genrify", args, context);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="root"/> (a program built from these commands, called
+    /// <paramref name="program"/> in the usage hint) and runs the chosen command; returns the exit code. Usage errors
+    /// print one line each and give <see cref="ExitCodes.Usage"/>.
+    /// </summary>
+    public static int Run(RootCommand root, string program, string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        var parse = CreateRoot(context).Parse(args);
+        var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Fail(error.Message);
-            context.Error.WriteLine("Try 'genrify --help'.");
+            context.Error.WriteLine($"Try '{program} --help'.");
             return ExitCodes.Usage;
         }
         return parse.Invoke(invocation);

@@ -5,7 +5,7 @@ public sealed record CnnTrainerOptions
 {
     /// <summary>
     /// The configuration that did best on emotify's artist-disjoint folds (docs/results.md (CNN section)): Conv1dTime on 3 s
-    /// windows, 4 crops per clip and epoch, up to 60 epochs with patience 15. What <c>genrify train --model cnn</c> uses.
+    /// windows, 4 crops per clip and epoch, up to 60 epochs with patience 15. What <c>genrify-cnn train</c> uses.
     /// </summary>
     public static CnnTrainerOptions Recommended { get; } = new()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Genrify.Learning;
 using Genrify.Pretrained;
 using Genrify.Pretrained.MusiCnn;
@@ -10,16 +11,22 @@ public enum ModelFileKind
     /// <summary>A JSON feature model (<see cref="GenreModel"/>: SVM, GBM, ... on a preset's features).</summary>
     Features,
 
-    /// <summary>A binary CNN model (Genrify.Deep's <c>CnnModel</c>, magic "GRFYCNN1").</summary>
+    /// <summary>A binary CNN model (magic "GRFYCNN1"), written by the opt-in CNN (<c>genrify-cnn train</c>).</summary>
     Cnn,
 
     /// <summary>A JSON genre vocabulary over a pretrained network's tags (<see cref="Vocabulary.GenreVocabulary"/>).</summary>
     Vocabulary,
 }
 
-/// <summary>Opens any Genrify model file as an <see cref="IGenrePredictor"/>, telling the kinds apart by their first bytes.</summary>
+/// <summary>
+/// Opens any Genrify model file as an <see cref="IGenrePredictor"/>, telling the kinds apart by their first bytes.
+/// Feature models are built in; another kind opens only once its loader is registered (<see cref="Register"/>), which
+/// the opt-in CNN does, so the product itself never loads libtorch.
+/// </summary>
 public static class GenrePredictors
 {
+    private static readonly ConcurrentDictionary<ModelFileKind, Func<string, IGenrePredictor>> Loaders = new();
+
     private static ReadOnlySpan<byte> CnnMagic => "GRFYCNN1"u8;
 
     /// <summary>
@@ -43,27 +50,42 @@ public static class GenrePredictors
     }
 
     /// <summary>
-    /// Loads a feature model (<see cref="SongPredictor.Load"/>) or a CNN (<see cref="CnnSongPredictor.Load"/>, on
-    /// <paramref name="device"/>: "cpu", "cuda" or "auto"). Throws <see cref="ModelFileException"/> naming the file,
-    /// <see cref="ArgumentException"/> for an unknown device.
-    /// A CNN predictor holds native memory: dispose it (it implements <see cref="IDisposable"/>) when done.
+    /// Lets <see cref="Load"/> open files of <paramref name="kind"/> with <paramref name="load"/> (path in, predictor
+    /// out; it throws <see cref="ModelFileException"/> for a file it cannot use). Replaces an earlier loader of that
+    /// kind. Process-wide: a host registers its loaders once, at start-up. Feature models need no registration.
     /// </summary>
-    /// <remarks>A genre vocabulary runs its network on <paramref name="device"/> with <paramref name="networkThreads"/> per song.</remarks>
+    public static void Register(ModelFileKind kind, Func<string, IGenrePredictor> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (kind is ModelFileKind.Features or ModelFileKind.Vocabulary) throw new ArgumentException($"{kind} models are built in", nameof(kind));
+        Loaders[kind] = load;
+    }
+
+    /// <summary>
+    /// Loads a feature model (<see cref="SongPredictor.Load"/>), a genre vocabulary
+    /// (<see cref="Vocabulary.VocabularyGenrePredictor"/>, its network on <paramref name="device"/>, "cpu", "cuda" or
+    /// "auto", with <paramref name="networkThreads"/> per song) or a model of a registered kind (<see cref="Register"/>).
+    /// Throws <see cref="ModelFileException"/> naming the file, also for a CNN model when no CNN loader is registered;
+    /// <see cref="ArgumentException"/> for an unknown device.
+    /// A predictor that holds native memory implements <see cref="IDisposable"/>: dispose it when done.
+    /// </summary>
     public static IGenrePredictor Load(string path, string device = "cpu", int networkThreads = 1)
     {
-        if (Sniff(path) == ModelFileKind.Cnn) return LoadCnn(path, device);
-        var json = GenreModel.ReadJson(path);
-        if (!Vocabulary.GenreVocabulary.IsVocabulary(json)) return SongPredictor.Load(path);
-        var options = new MusiCnnRuntimeOptions { Device = ParseDevice(device), Threads = Math.Max(1, networkThreads) };
-        return Vocabulary.VocabularyGenrePredictor.Load(path, json, options);
+        var kind = Sniff(path);
+        if (kind == ModelFileKind.Features)
+        {
+            var json = GenreModel.ReadJson(path);
+            if (!Vocabulary.GenreVocabulary.IsVocabulary(json)) return SongPredictor.Load(path);
+            var options = new MusiCnnRuntimeOptions { Device = ParseDevice(device), Threads = Math.Max(1, networkThreads) };
+            return Vocabulary.VocabularyGenrePredictor.Load(path, json, options);
+        }
+        if (Loaders.TryGetValue(kind, out var load)) return load(path);
+        throw new ModelFileException(
+            $"{path}: a CNN model, which this build cannot run: the CNN is opt-in (genrify-cnn predict or serve, see the README's CNN section)");
     }
 
     private static ComputeDevice ParseDevice(string device) =>
         Enum.TryParse<ComputeDevice>(device, ignoreCase: true, out var d) && Enum.IsDefined(d) && !int.TryParse(device, out _)
             ? d
             : throw new ArgumentException($"unknown device '{device}' (expected cpu, cuda or auto)", nameof(device));
-
-    // Its own method, so loading a feature model never JIT-compiles a reference to the CNN types (no TorchSharp load).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static IGenrePredictor LoadCnn(string path, string device) => CnnSongPredictor.Load(path, device);
 }

@@ -5,9 +5,9 @@ namespace Genrify.Pipeline;
 
 /// <summary>
 /// Every preset a Genrify host offers: the DSP presets of <see cref="PresetRegistry.CreateBuiltIn"/> (seed, gtzan,
-/// full) plus <c>musicnn</c>, which needs the Deep project and MTG's weights. Registered here rather than in
-/// Features because Features must not depend on Deep (libtorch); the factory only runs, and libtorch only loads, when
-/// a command extracts musicnn features (see <see cref="MusiCnnPreset"/>).
+/// full) plus <c>musicnn</c>, the pretrained network's embedding (Genrify.Pretrained, ONNX Runtime). Registered here
+/// rather than in Features because Features must not depend on the network runtime; the factory only runs, and the
+/// network only loads, when a command extracts musicnn features (see <see cref="MusiCnnPreset"/>).
 /// </summary>
 public static class GenrifyPresets
 {

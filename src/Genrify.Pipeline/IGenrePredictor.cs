@@ -1,8 +1,8 @@
 namespace Genrify.Pipeline;
 
 /// <summary>
-/// Anything that names the genres of a song from its audio: a feature model (<see cref="SongPredictor"/>) or a CNN
-/// (<see cref="CnnSongPredictor"/>). <see cref="GenrePredictors.Load"/> opens either from a model file.
+/// Anything that names the genres of a song from its audio: a feature model (<see cref="SongPredictor"/>) or a model
+/// of a registered kind (the opt-in CNN). <see cref="GenrePredictors.Load"/> opens either from a model file.
 /// Implementations are thread-safe.
 /// </summary>
 public interface IGenrePredictor

@@ -18,7 +18,10 @@ namespace Genrify.Web;
 public sealed record ModelSummary(string File, string Preset, string Trainer, IReadOnlyList<string> Genres, int FeatureCount, ModelAccuracy? Accuracy,
     string About)
 {
-    /// <summary>Summarises the model behind <paramref name="predictor"/>: a feature model or a CNN.</summary>
+    /// <summary>
+    /// Summarises the model behind <paramref name="predictor"/>: a feature model from its model file, another kind (the
+    /// opt-in CNN) from its <see cref="IModelDescription"/>.
+    /// </summary>
     public static ModelSummary From(IGenrePredictor predictor, string modelPath)
     {
         ArgumentNullException.ThrowIfNull(predictor);
@@ -26,10 +29,10 @@ public sealed record ModelSummary(string File, string Preset, string Trainer, IR
         if (predictor is VocabularyGenrePredictor vocabulary)
             return new(Path.GetFileName(modelPath), "musicnn tags", "genre vocabulary", vocabulary.Classes, vocabulary.Vocabulary.Genres.Count, null,
                 vocabulary.Vocabulary.AboutForPeople);
-        // A CNN file records no cross-validation, so no accuracy is claimed for it.
-        if (predictor is CnnSongPredictor cnn)
-            return new(Path.GetFileName(modelPath), "log-mel", $"cnn ({cnn.Model.Architecture})", cnn.Classes, cnn.Model.Settings.NMels, null,
-                "A convolutional network trained on log-mel spectrograms; its file records no accuracy.");
+        // Only feature-model files record a cross-validation, so no accuracy is claimed for other kinds.
+        if (predictor is IModelDescription described)
+            return new(Path.GetFileName(modelPath), described.InputName, described.TrainerName, predictor.Classes, described.FeatureCount, null,
+                $"{predictor.Description}; its file records no accuracy.");
         return new(Path.GetFileName(modelPath), "unknown", predictor.Description, predictor.Classes, 0, null, predictor.Description);
     }
 

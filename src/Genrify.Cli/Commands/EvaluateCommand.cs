@@ -17,7 +17,7 @@ public sealed class EvaluateCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var source = new SourceOptions();
-        var models = new Option<string>("--model", "-m") { Description = ModelChoice.Help + "|cnn (comma-separated to compare feature models; cnn alone, on audio)", DefaultValueFactory = _ => "svm" };
+        var models = new Option<string>("--model", "-m") { Description = ModelChoice.Help + " (comma-separated to compare)", DefaultValueFactory = _ => "svm" };
         var cv = new Option<int>("--cv") { Description = "Number of folds", DefaultValueFactory = _ => 10 };
         var groupBy = new Option<string?>("--group-by") { Description = "Group k-fold by this column (artist): no group in two folds" };
         var foldColumn = new Option<string?>("--fold-column") { Description = "Use the table's predefined folds (e.g. fold)" };
@@ -28,26 +28,17 @@ public sealed class EvaluateCommand : ICliCommand
         {
             Description = "Feature sets to compare: all, extracted, spotify (comma-separated); asking for spotify or all joins a manifest's Spotify audio features to the extracted ones (default: the source's columns as they are)",
         };
-        var cnn = new CnnOptions();
         var command = new Command("evaluate", "Cross-validate models on a feature table or an audio collection") { models, features, cv, holdOut, groupBy, foldColumn, json, report };
         source.AddTo(command);
-        cnn.AddTo(command);
-        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, cnn, parse.GetValue(models)!, parse.GetValue(features),
+        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, parse.GetValue(models)!, parse.GetValue(features),
             parse.GetValue(cv), parse.GetValue(holdOut), parse.GetValue(groupBy), parse.GetValue(foldColumn), parse.GetValue(json), parse.GetValue(report), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, SourceOptions source, CnnOptions cnn, string models, string? featureSets, int k,
+    private static int Run(CliContext context, ParseResult parse, SourceOptions source, string models, string? featureSets, int k,
         double? holdOut, string? groupBy, string? foldColumn, bool json, string? reportDir, CancellationToken cancel)
     {
         int seed = parse.GetValue(source.Seed);
-        var names = models.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (names.Any(CnnOptions.IsCnn))
-        {
-            if (names.Length > 1) { context.Fail("--model cnn cannot be combined with feature models (it learns from audio, they from features)"); return ExitCodes.Usage; }
-            if (reportDir is not null) context.Warn("--report is not available for the cnn yet; the text output has its confusion matrix");
-            return EvaluateCnn(context, parse, source, cnn, k, holdOut, seed, groupBy, foldColumn, json, cancel);
-        }
         var trainers = new List<IClassifierTrainer>();
         foreach (var name in models.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -97,24 +88,11 @@ public sealed class EvaluateCommand : ICliCommand
         return ExitCodes.Ok;
     }
 
-    // Separate method: only a cnn run JIT-compiles the references to Genrify.Deep.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static int EvaluateCnn(CliContext context, ParseResult parse, SourceOptions source, CnnOptions cnn, int k, double? holdOut, int seed,
-        string? groupBy, string? foldColumn, bool json, CancellationToken cancel)
-    {
-        var options = cnn.Build(context, parse, seed);
-        if (options is null) return ExitCodes.Usage;
-        var result = CnnEvaluation.Run(context, parse.GetValue(source.Source)!, options, k, holdOut, seed, groupBy, foldColumn,
-            parse.GetValue(source.Jobs), parse.GetValue(source.NoCache), cancel, out int n);
-        if (result is null) return ExitCodes.InputFailed;
-        if (json) context.Out.WriteLine(Summary(result, n).ToJsonString());
-        else context.Out.Write(Text(result, "log-mel", n));
-        context.Out.Flush();
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>The machine-readable summary the issue fixes: accuracy, std, per-genre wrong %, n.</summary>
-    internal static JsonObject Summary(CrossValidationResult result, int n)
+    /// <summary>
+    /// The machine-readable summary of one cross-validation over <paramref name="n"/> clips: model, method, accuracy,
+    /// std, fold accuracies, any-genre accuracy, per-genre wrong %, n.
+    /// </summary>
+    public static JsonObject Summary(CrossValidationResult result, int n)
     {
         var perGenre = new JsonObject();
         var wrong = result.WrongPercentByClass;
@@ -132,7 +110,11 @@ public sealed class EvaluateCommand : ICliCommand
         };
     }
 
-    private static string Text(CrossValidationResult result, string preset, int n)
+    /// <summary>
+    /// The text report of one cross-validation over <paramref name="n"/> clips of <paramref name="preset"/> features:
+    /// accuracy with its spread and folds, wrong predictions per genre, and the confusion matrix.
+    /// </summary>
+    public static string Text(CrossValidationResult result, string preset, int n)
     {
         var ci = CultureInfo.InvariantCulture;
         var s = new System.Text.StringBuilder();

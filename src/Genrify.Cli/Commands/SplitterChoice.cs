@@ -3,7 +3,7 @@ using Genrify.Learning;
 namespace Genrify.Cli.Commands;
 
 /// <summary>Chooses how to cross-validate: predefined folds, groups (artists) or stratified folds.</summary>
-internal static class SplitterChoice
+public static class SplitterChoice
 {
     /// <summary>
     /// <paramref name="holdOut"/> set: one stratified hold-out split with that test fraction.

@@ -7,8 +7,6 @@ namespace Genrify.Cli.Commands;
 /// <summary>
 /// <c>genrify train SOURCE --model M --out FILE [--cv 5]</c>: cross-validates the model (recorded in the model file, so
 /// users see how good it is), then fits it on every row and saves a self-describing model file.
-/// <c>--model cnn</c> trains a CNN on an audio collection instead (see <see cref="CnnTraining"/>; no cross-validation
-/// here, <c>genrify evaluate --model cnn</c> measures it).
 /// </summary>
 public sealed class TrainCommand : ICliCommand
 {
@@ -16,21 +14,18 @@ public sealed class TrainCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var source = new SourceOptions();
-        var model = new Option<string>("--model", "-m") { Description = ModelChoice.Help + "|cnn", DefaultValueFactory = _ => "svm" };
-        var output = new Option<string>("--out", "-o") { Description = "Model file to write (.json; the cnn writes a binary model)", Required = true };
-        var cv = new Option<int>("--cv") { Description = "Folds of the cross-validation recorded in the model (0: skip; not done for the cnn)", DefaultValueFactory = _ => 5 };
-        var cnn = new CnnOptions();
+        var model = new Option<string>("--model", "-m") { Description = ModelChoice.Help, DefaultValueFactory = _ => "svm" };
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write (.json)", Required = true };
+        var cv = new Option<int>("--cv") { Description = "Folds of the cross-validation recorded in the model (0: skip)", DefaultValueFactory = _ => 5 };
         var command = new Command("train", "Train a genre model on a feature table or an audio collection") { model, output, cv };
         source.AddTo(command);
-        cnn.AddTo(command);
-        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, cnn, parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(cv), cancel)));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(cv), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, SourceOptions source, CnnOptions cnn, string modelName, string output, int k, CancellationToken cancel)
+    private static int Run(CliContext context, ParseResult parse, SourceOptions source, string modelName, string output, int k, CancellationToken cancel)
     {
         int seed = parse.GetValue(source.Seed);
-        if (CnnOptions.IsCnn(modelName)) return TrainCnn(context, parse, source, cnn, output, seed, cancel);
         if (!ModelChoice.TryCreate(context, modelName, seed, out var trainer)) return ExitCodes.Usage;
         var loaded = source.Load(context, parse, cancel);
         if (loaded is null) return ExitCodes.InputFailed;
@@ -65,14 +60,5 @@ public sealed class TrainCommand : ICliCommand
             context.Fail($"{output}: {e.Message}");
             return ExitCodes.InputFailed;
         }
-    }
-
-    // Separate method: only a cnn run JIT-compiles the references to Genrify.Deep's trainer options.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static int TrainCnn(CliContext context, ParseResult parse, SourceOptions source, CnnOptions cnn, string output, int seed, CancellationToken cancel)
-    {
-        var options = cnn.Build(context, parse, seed);
-        if (options is null) return ExitCodes.Usage;
-        return CnnTraining.Run(context, parse.GetValue(source.Source)!, output, options, parse.GetValue(source.Jobs), parse.GetValue(source.NoCache), cancel);
     }
 }

@@ -5,7 +5,8 @@ namespace Genrify.Deep.MusiCnn;
 
 /// <summary>
 /// The named tensors of a TensorFlow.js graph model (<c>model.json</c> plus its binary weight shards), read as
-/// flat little-endian arrays. Only what a hand-written forward pass needs: names, shapes, float32 values.
+/// flat little-endian arrays. Only what a hand-written forward pass needs: names, shapes, float32 values (the
+/// weights of <see cref="TorchMusiCnnNetwork"/>).
 /// </summary>
 /// <remarks>
 /// The tfjs format stores the tensors of <c>weightsManifest[i].weights</c> back to back, in that order, across the

@@ -1,10 +1,15 @@
+using System.Text.Json;
 using Genrify.Audio;
 using Genrify.Deep;
 using Genrify.Tests.Shared;
+using Genrify.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 
-namespace Genrify.Web.Tests;
+namespace Genrify.Cnn.Cli.Tests;
 
-/// <summary>The app serves a CNN model file like a feature model (issue 6: "predict/serve accept CNN models").</summary>
+/// <summary>With the CNN registered (as genrify-cnn does), the web app serves a CNN model file like a feature model.</summary>
 public class CnnModelServingTests
 {
     // A tiny network on two real clips, a few epochs: enough to be a valid CNN file, cheap enough for a test.
@@ -35,18 +40,32 @@ public class CnnModelServingTests
         try
         {
             string modelPath = TrainTinyCnn(folder);
-            await using var app = await TestApp.StartAsync(o => o with { ModelPath = modelPath });
-            var response = await app.Client.PostAsync("/api/predict", Requests.Upload(TestData.Audio("clip09_edm_128.wav")));
-            var answer = await Requests.JsonAsync(response);
+            CnnSongPredictor.Register();
+            var options = new WebOptions { ModelPath = modelPath, TempDirectory = Path.Combine(folder, "uploads"), Port = 0 };
+            await using var app = WebHost.Build(options, builder => builder.WebHost.UseTestServer());
+            await app.StartAsync();
+            using var client = app.GetTestClient();
+            var response = await client.PostAsync("/api/predict", Upload(TestData.Audio("clip09_edm_128.wav")));
+            var answer = await JsonAsync(response);
             var genres = answer.GetProperty("genres").EnumerateArray().Select(g => g.GetProperty("genre").GetString()!).ToArray();
             Assert.Equal(["classical", "edm"], genres.Order().ToArray());
             var model = answer.GetProperty("model");
             Assert.Equal("log-mel", model.GetProperty("preset").GetString());
             Assert.StartsWith("cnn", model.GetProperty("trainer").GetString());
 
-            var info = await Requests.JsonAsync(await app.Client.GetAsync("/api/model"));
+            var info = await JsonAsync(await client.GetAsync("/api/model"));
             Assert.Equal("tiny.cnn", info.GetProperty("file").GetString());
         }
         finally { Directory.Delete(folder, recursive: true); }
     }
+
+    private static MultipartFormDataContent Upload(string path)
+    {
+        var file = new ByteArrayContent(File.ReadAllBytes(path));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", Path.GetFileName(path) } };
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

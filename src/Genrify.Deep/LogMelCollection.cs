@@ -3,16 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Genrify.Audio;
-using Genrify.Deep;
 using Genrify.Dsp;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 
-namespace Genrify.Pipeline;
+namespace Genrify.Deep;
 
 /// <summary>
 /// An audio collection (a folder per genre, or a manifest) turned into CNN inputs: each track's log-mel with its
-/// label, group (artist, else the track itself) and fold. What <c>genrify train/evaluate/embed --model cnn</c> read.
+/// label, group (artist, else the track itself) and fold. What <c>genrify-cnn train/evaluate/embed</c> read.
 /// </summary>
 /// <param name="Tracks">The tracks that were analysed, in collection order (one per example).</param>
 /// <param name="Examples">Their log-mels, labels (indices into <paramref name="Classes"/>) and groups.</param>
@@ -113,23 +112,4 @@ public sealed record LogMelCollection(IReadOnlyList<Track> Tracks, IReadOnlyList
         }
         return (logMel, audio.Warnings);
     }
-}
-
-/// <summary>How <see cref="LogMelCollection.Load(string, LogMelSettings, LogMelCollectionOptions?)"/> works.</summary>
-public sealed record LogMelCollectionOptions
-{
-    /// <summary>Parallel decoders (default: every core).</summary>
-    public int? Jobs { get; init; }
-
-    /// <summary>Whether to read and write the log-mel cache (on by default).</summary>
-    public bool UseCache { get; init; } = true;
-
-    /// <summary>Cache root (default: the user cache, $XDG_CACHE_HOME/genrify); log-mels go in its <c>logmel</c> folder.</summary>
-    public string? CacheDirectory { get; init; }
-
-    /// <summary>(done, total) after each track.</summary>
-    public IProgress<(int Done, int Total)>? Progress { get; init; }
-
-    /// <summary>Stops the analysis.</summary>
-    public CancellationToken Cancel { get; init; }
 }

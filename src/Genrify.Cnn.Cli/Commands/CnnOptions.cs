@@ -1,17 +1,15 @@
 using System.CommandLine;
+using Genrify.Cli;
 using Genrify.Deep;
 
-namespace Genrify.Cli.Commands;
+namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>
-/// Options only <c>--model cnn</c> reads (train, evaluate), created without touching TorchSharp so that building the
-/// command tree stays cheap.
+/// The network's options (train, evaluate), created without touching TorchSharp so that building the command tree
+/// stays cheap.
 /// </summary>
 internal sealed class CnnOptions
 {
-    /// <summary>The <c>--model</c> value that selects the CNN.</summary>
-    public const string ModelName = "cnn";
-
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "cnn: maximum epochs (default 60; early stopping usually ends sooner)" };
 
     public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "cnn: folder for resumable checkpoints; rerunning the same command continues from it" };
@@ -32,9 +30,6 @@ internal sealed class CnnOptions
         command.Options.Add(Device);
         command.Options.Add(Architecture);
     }
-
-    /// <summary>Whether <paramref name="modelName"/> selects the CNN.</summary>
-    public static bool IsCnn(string modelName) => string.Equals(modelName.Trim(), ModelName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The trainer options for this command line, or null after printing one line about a bad value.</summary>
     public CnnTrainerOptions? Build(CliContext context, ParseResult parse, int seed)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Genrify.Deep;
 using Spectre.Console;
 
-namespace Genrify.Cli.Output;
+namespace Genrify.Cnn.Cli.Output;
 
 /// <summary>
 /// A live progress bar over CNN training epochs on the error stream, its caption showing the latest loss and

@@ -1,11 +1,13 @@
-using Genrify.Cli.Output;
+using Genrify.Cli;
+using Genrify.Cli.Commands;
+using Genrify.Cnn.Cli.Output;
 using Genrify.Deep;
 using Genrify.Learning;
 
-namespace Genrify.Cli.Commands;
+namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>
-/// <c>genrify evaluate COLLECTION --model cnn [--fold-column fold | --group-by artist --cv K | --cv K | --holdout F]</c>: cross-validates
+/// The work of <c>genrify-cnn evaluate COLLECTION [--fold-column fold | --group-by artist --cv K | --cv K | --holdout F]</c>: cross-validates
 /// the CNN with the same splitters as the feature models (one network per fold, each with its own artist-grouped
 /// early-stopping split inside the training folds) and reports in the same text and JSON forms.
 /// </summary>

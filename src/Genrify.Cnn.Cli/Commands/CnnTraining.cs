@@ -1,13 +1,13 @@
 using System.Globalization;
-using Genrify.Cli.Output;
+using Genrify.Cli;
+using Genrify.Cnn.Cli.Output;
 using Genrify.Deep;
 
-namespace Genrify.Cli.Commands;
+namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>
-/// <c>genrify train COLLECTION --model cnn --out M</c>: trains the CNN on an audio collection's log-mels, one progress
-/// line (or a live bar on a terminal) per epoch with loss and validation accuracy, and writes the model file.
-/// Its own class so the feature-model path of <c>train</c> never JIT-compiles a TorchSharp reference.
+/// The work of <c>genrify-cnn train COLLECTION --out M</c>: trains the CNN on an audio collection's log-mels, one
+/// progress line (or a live bar on a terminal) per epoch with loss and validation accuracy, and writes the model file.
 /// </summary>
 internal static class CnnTraining
 {

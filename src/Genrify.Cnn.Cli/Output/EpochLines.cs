@@ -1,7 +1,7 @@
 using System.Globalization;
 using Genrify.Deep;
 
-namespace Genrify.Cli.Output;
+namespace Genrify.Cnn.Cli.Output;
 
 /// <summary>CNN training progress as one plain line per epoch (logs, pipes, tests), optionally prefixed (e.g. "fold 2").</summary>
 internal sealed class EpochLines(TextWriter writer, string prefix = "") : IProgress<CnnEpochReport>

@@ -1,17 +1,17 @@
-using Genrify.Deep;
 using Genrify.Features;
 using Genrify.Learning;
+using Genrify.Pipeline;
 
-namespace Genrify.Pipeline;
+namespace Genrify.Deep;
 
 /// <summary>
 /// Names the genres of songs with a trained <see cref="CnnModel"/>: decodes as librosa does at the model's sample
 /// rate, computes the log-mel the model was trained on, and averages its windows' probabilities.
 /// Thread-safe: decoding and log-mel run concurrently, the network itself one clip at a time (it already uses
-/// every core for one clip's batch of windows). Kept apart from <see cref="SongPredictor"/> so feature-model code
-/// paths never load TorchSharp.
+/// every core for one clip's batch of windows). <see cref="Register"/> lets <see cref="GenrePredictors.Load"/> (and so
+/// <c>predict</c> and <c>serve</c>) open CNN model files.
 /// </summary>
-public sealed class CnnSongPredictor : IGenrePredictor, IDisposable
+public sealed class CnnSongPredictor : IGenrePredictor, IModelDescription, IDisposable
 {
     private readonly Lock _network = new();
 
@@ -34,6 +34,25 @@ public sealed class CnnSongPredictor : IGenrePredictor, IDisposable
 
     /// <inheritdoc />
     public IReadOnlyList<string> Classes => Model.Classes;
+
+    /// <inheritdoc />
+    public string InputName => "log-mel";
+
+    /// <inheritdoc />
+    public string TrainerName => $"cnn ({Model.Architecture})";
+
+    /// <inheritdoc />
+    public int FeatureCount => Model.Settings.NMels;
+
+    /// <summary>
+    /// Registers CNN model files with <see cref="GenrePredictors"/>, loaded by <see cref="Load"/> on
+    /// <paramref name="device"/> ("cpu", "cuda" or "auto"). Process-wide; call once at start-up.
+    /// </summary>
+    public static void Register(string device = "cpu")
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        GenrePredictors.Register(ModelFileKind.Cnn, path => Load(path, device));
+    }
 
     /// <summary>
     /// Loads a CNN model file on <paramref name="device"/> ("cpu", "cuda" or "auto"). Throws

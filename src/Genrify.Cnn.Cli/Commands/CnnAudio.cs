@@ -1,8 +1,8 @@
+using Genrify.Cli;
 using Genrify.Deep;
 using Genrify.Features.Collections;
-using Genrify.Pipeline;
 
-namespace Genrify.Cli.Commands;
+namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>Loads an audio collection's log-mels for the CNN commands, reporting progress, warnings and skips on the error stream.</summary>
 internal static class CnnAudio

@@ -11,11 +11,18 @@ namespace Genrify.Deep.MusiCnn;
 /// Runs the graph op for op as the tfjs model defines it, with its weights, on libtorch's CPU kernels.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The earlier libtorch port, kept beside the CNN (opt-in) only so that the benchmark program can compare it with
+/// the product's network on ONNX Runtime (<c>Genrify.Pretrained.MusiCnn.MusiCnnNetwork</c>); the musicnn preset
+/// never uses it.
+/// </para>
+/// <para>
 /// TensorFlow's NHWC tensors are mapped to torch's NCHW with H = time and W = mel band; every batch norm is already
 /// folded into a per-channel multiply and add that follows the ReLU. Thread-safe: the forward pass only reads the
 /// weight tensors.
+/// </para>
 /// </remarks>
-public sealed class MusiCnnNetwork : IDisposable
+public sealed class TorchMusiCnnNetwork : IDisposable
 {
     /// <summary>Frames per input patch.</summary>
     public const int PatchFrames = 187;
@@ -32,7 +39,7 @@ public sealed class MusiCnnNetwork : IDisposable
 
     /// <summary>Builds the network from the tensors of <c>msd-musicnn-1</c>.</summary>
     /// <exception cref="InvalidDataException">A tensor is missing or has another shape (not this network).</exception>
-    public MusiCnnNetwork(TfjsWeights weights)
+    public TorchMusiCnnNetwork(TfjsWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         _inputScale = weights.Get("model/batch_normalization/FusedBatchNorm/Scaled", 1)[0];

@@ -1,23 +1,21 @@
 using System.Text.Json;
-using Genrify.Cli.Tests.TestOnly;
-using Genrify.Features;
+using Genrify.Cnn.Cli.Tests.TestOnly;
 using Genrify.Features.Tables;
 using Genrify.Tests.Shared;
 
-namespace Genrify.Cli.Tests;
+namespace Genrify.Cnn.Cli.Tests;
 
 /// <summary>
-/// train → predict → embed → evaluate with <c>--model cnn</c>, on a manifest of eight fixture clips (two "genres":
+/// <c>genrify-cnn</c> train → predict → embed → evaluate, on a manifest of eight fixture clips (two "genres":
 /// synthetic and recorded, two artist-disjoint folds) and the test-only Tiny network, so each run takes seconds.
 /// </summary>
 public class CnnCommandTests
 {
-    private static readonly PresetRegistry Presets = PresetRegistry.Default;
     private static string Manifest => Path.Combine(TestData.Directory, "collections", "cnn_small.csv");
-    private static readonly string[] Tiny = ["--model", "cnn", "--arch", "tiny", "--no-cache"];
+    private static readonly string[] Tiny = ["--arch", "tiny", "--no-cache"];
 
     private static CliRun Train(string output, params string[] extra) =>
-        CliRun.Of(Presets, ["train", Manifest, .. Tiny, "--out", output, .. extra]);
+        CliRun.Cnn(["train", Manifest, .. Tiny, "--out", output, .. extra]);
 
     private static readonly Lazy<string> Model = new(() =>
     {
@@ -71,8 +69,8 @@ public class CnnCommandTests
     [Fact]
     public void Predict_accepts_a_cnn_model_and_ranks_its_genres()
     {
-        var run = CliRun.Of(Presets, "predict", TestData.Audio("clip09_edm_128.wav"), TestData.BadAudio("text_renamed.mp3"),
-                            "--model", Model.Value, "--json");
+        var run = CliRun.Cnn("predict", TestData.Audio("clip09_edm_128.wav"), TestData.BadAudio("text_renamed.mp3"),
+                             "--model", Model.Value, "--json");
         Assert.Equal(1, run.ExitCode); // the bad file
         Assert.Contains("text_renamed.mp3", run.Error);
         using var doc = JsonDocument.Parse(run.OutLines.Single());
@@ -88,7 +86,7 @@ public class CnnCommandTests
     {
         using var temp = new TempFolder();
         var table = temp.PathOf("embeddings.csv");
-        var run = CliRun.Of(Presets, "embed", Manifest, "--model", Model.Value, "--out", table, "--no-cache");
+        var run = CliRun.Cnn("embed", Manifest, "--model", Model.Value, "--out", table, "--no-cache");
         Assert.True(run.ExitCode == 0, run.Error);
         var loaded = FeatureTable.Load(table);
         Assert.Equal(8, loaded.Rows.Count);
@@ -99,7 +97,7 @@ public class CnnCommandTests
         // Clips differ, so their embeddings do.
         Assert.True(loaded.Rows.Select(r => string.Join(",", r.Values)).Distinct().Count() > 1);
 
-        var evaluate = CliRun.Of(Presets, "evaluate", table, "--model", "logreg", "--fold-column", "fold", "--json");
+        var evaluate = CliRun.Genrify("evaluate", table, "--model", "logreg", "--fold-column", "fold", "--json");
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);
         using var doc = JsonDocument.Parse(evaluate.OutLines[^1]);
         Assert.Equal(8, doc.RootElement.GetProperty("n").GetInt32());
@@ -109,7 +107,7 @@ public class CnnCommandTests
     [Fact]
     public void Evaluate_cnn_over_the_fold_column_ends_with_the_summary_line()
     {
-        var run = CliRun.Of(Presets, ["evaluate", Manifest, .. Tiny, "--epochs", "2", "--fold-column", "fold", "--json"]);
+        var run = CliRun.Cnn(["evaluate", Manifest, .. Tiny, "--epochs", "2", "--fold-column", "fold", "--json"]);
         Assert.True(run.ExitCode == 0, run.Error);
         using var doc = JsonDocument.Parse(run.OutLines[^1]);
         var root = doc.RootElement;
@@ -124,7 +122,7 @@ public class CnnCommandTests
     [Fact]
     public void Evaluate_cnn_on_a_hold_out_split_scores_only_the_held_out_clips()
     {
-        var run = CliRun.Of(Presets, ["evaluate", Manifest, .. Tiny, "--epochs", "1", "--holdout", "0.5", "--json"]);
+        var run = CliRun.Cnn(["evaluate", Manifest, .. Tiny, "--epochs", "1", "--holdout", "0.5", "--json"]);
         Assert.True(run.ExitCode == 0, run.Error);
         using var doc = JsonDocument.Parse(run.OutLines[^1]);
         Assert.Equal(1, doc.RootElement.GetProperty("fold_accuracies").GetArrayLength());
@@ -137,20 +135,12 @@ public class CnnCommandTests
     public void Cnn_refuses_a_feature_table_with_one_line()
     {
         using var temp = new TempFolder();
-        var run = CliRun.Of(Presets, ["train", Path.Combine(TestData.Directory, "tables", "emotify_librosa_gtzan_features_with_folds.csv"),
-                                      .. Tiny, "--out", temp.PathOf("m.cnn")]);
+        var run = CliRun.Cnn(["train", Path.Combine(TestData.Directory, "tables", "emotify_librosa_gtzan_features_with_folds.csv"),
+                              .. Tiny, "--out", temp.PathOf("m.cnn")]);
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("genrify: ", line);
         Assert.Contains("emotify_librosa_gtzan_features_with_folds.csv", line);
-    }
-
-    [Fact]
-    public void Cnn_cannot_be_compared_with_feature_models_in_one_run()
-    {
-        var run = CliRun.Of(Presets, "evaluate", Manifest, "--model", "svm,cnn");
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("cnn", Assert.Single(run.ErrorLines));
     }
 
     [Fact]
@@ -159,7 +149,7 @@ public class CnnCommandTests
         using var temp = new TempFolder();
         var bad = temp.PathOf("broken.cnn");
         File.WriteAllBytes(bad, [.. "GRFYCNN1"u8, 1, 2, 3]);
-        var run = CliRun.Of(Presets, "predict", TestData.Audio("clip09_edm_128.wav"), "--model", bad);
+        var run = CliRun.Cnn("predict", TestData.Audio("clip09_edm_128.wav"), "--model", bad);
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("broken.cnn", line);
@@ -169,8 +159,22 @@ public class CnnCommandTests
     [Fact]
     public void An_unknown_device_is_a_usage_error()
     {
-        var run = CliRun.Of(Presets, "predict", TestData.Audio("clip09_edm_128.wav"), "--model", Model.Value, "--device", "tpu");
+        using var temp = new TempFolder();
+        var run = CliRun.Cnn("embed", TestData.Audio("clip09_edm_128.wav"), "--model", Model.Value, "--out", temp.PathOf("e.csv"), "--device", "tpu");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("tpu", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void Predict_still_takes_feature_models()
+    {
+        using var temp = new TempFolder();
+        var model = temp.PathOf("gtzan.json");
+        var train = CliRun.Genrify("train", Path.Combine(TestData.Directory, "tables", "gtzan_features_30_sec.csv"), "--model", "logreg",
+                                   "--cv", "0", "--out", model);
+        Assert.True(train.ExitCode == 0, train.Error);
+        var run = CliRun.Cnn("predict", TestData.Audio("clip09_edm_128.wav"), "--model", model);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith(TestData.Audio("clip09_edm_128.wav") + ": ", Assert.Single(run.OutLines));
     }
 }

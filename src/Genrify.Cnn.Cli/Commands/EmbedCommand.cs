@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Genrify.Cli;
+using Genrify.Cli.Commands;
 
-namespace Genrify.Cli.Commands;
+namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>
-/// <c>genrify embed COLLECTION|FILE... --model M.cnn --out TABLE.csv</c>: the CNN's penultimate layer, averaged over
+/// <c>genrify-cnn embed COLLECTION|FILE... --model M.cnn --out TABLE.csv</c>: the CNN's penultimate layer, averaged over
 /// each clip's windows, as a feature table in the layout <c>genrify extract</c> writes (id, file, label, genres,
 /// artist, [fold,] cnn_000...), so <c>genrify evaluate TABLE --model svm --fold-column fold</c> and clustering read it.
 /// </summary>
@@ -17,7 +19,7 @@ public sealed class EmbedCommand : ICliCommand
             Description = "Audio collections (a folder per genre, or a manifest CSV) and/or audio files",
             Arity = ArgumentArity.OneOrMore,
         };
-        var model = new Option<string>("--model", "-m") { Description = "CNN model file (from genrify train --model cnn)", Required = true };
+        var model = new Option<string>("--model", "-m") { Description = "CNN model file (from genrify-cnn train)", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Table to write (.csv or .parquet)", Required = true };
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel decoders (default: every core)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the log-mel cache" };

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Genrify.Cli;
+using Genrify.Deep;
 using Genrify.Features.Collections;
 using Genrify.Features.Tables;
 using ModelFileException = Genrify.Learning.ModelFileException;
-using Genrify.Pipeline;
 
-namespace Genrify.Cli.Commands;
+namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>The work of <see cref="EmbedCommand"/>, apart from it so building the command tree never touches TorchSharp.</summary>
 internal static class Embedding
