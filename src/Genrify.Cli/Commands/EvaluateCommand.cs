@@ -48,12 +48,8 @@ public sealed class EvaluateCommand : ICliCommand
             if (reportDir is not null) context.Warn("--report is not available for the cnn yet; the text output has its confusion matrix");
             return EvaluateCnn(context, parse, source, cnn, k, holdOut, seed, groupBy, foldColumn, json, cancel);
         }
-        var trainers = new List<IClassifierTrainer>();
-        foreach (var name in models.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!ModelChoice.TryCreate(context, name, seed, out var trainer)) return ExitCodes.Usage;
-            trainers.Add(trainer);
-        }
+        foreach (var name in names)
+            if (!ModelChoice.IsKnown(context, name)) return ExitCodes.Usage;
         var sets = new List<FeatureSet>();
         foreach (var name in (featureSets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -77,8 +73,9 @@ public sealed class EvaluateCommand : ICliCommand
             catch (ArgumentException e) { context.Fail(e.Message); return ExitCodes.InputFailed; }
             // Name the set only when the user asked for a comparison; a plain run keeps the preset's name.
             featuresLabel = set == FeatureSet.All && sets.Count == 1 ? loaded.PresetName : $"{loaded.PresetName}: {set.ToString().ToLowerInvariant()}";
-            foreach (var trainer in trainers)
+            foreach (var name in names)
             {
+                if (!ModelChoice.TryCreate(context, name, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
                 CrossValidationResult result;
                 try { result = CrossValidator.Run(data, trainer, splitter); }
                 catch (ArgumentException e) { context.Fail(e.Message.Split(" (Parameter")[0]); return ExitCodes.InputFailed; }

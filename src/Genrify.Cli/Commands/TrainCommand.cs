@@ -31,10 +31,11 @@ public sealed class TrainCommand : ICliCommand
     {
         int seed = parse.GetValue(source.Seed);
         if (CnnOptions.IsCnn(modelName)) return TrainCnn(context, parse, source, cnn, output, seed, cancel);
-        if (!ModelChoice.TryCreate(context, modelName, seed, out var trainer)) return ExitCodes.Usage;
+        if (!ModelChoice.IsKnown(context, modelName)) return ExitCodes.Usage;
         var loaded = source.Load(context, parse, cancel);
         if (loaded is null) return ExitCodes.InputFailed;
         var data = loaded.Data;
+        if (!ModelChoice.TryCreate(context, modelName, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
         try
         {
             CrossValidationResult? evaluation = null;
