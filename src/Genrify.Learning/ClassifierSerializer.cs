@@ -24,6 +24,7 @@ public static class ClassifierSerializer
             "logreg" => LogisticRegressionClassifier.FromJson(json),
             "gbm" => LightGbmClassifier.FromJson(json),
             "ensemble" => SoftVotingClassifier.FromJson(json),
+            "views" => ViewVotingClassifier.FromJson(json),
             _ => throw new InvalidDataException($"unknown classifier kind \"{kind}\""),
         };
     }

@@ -6,29 +6,46 @@ namespace Genrify.Learning;
 public static class TrainerCatalog
 {
     /// <summary>Names accepted by <see cref="Create"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["svm", "svm-cv", "svm-gap", "gbm", "logreg", "ensemble", "auto"];
+    public static IReadOnlyList<string> Names { get; } = ["svm", "svm-cv", "svm-gap", "gbm", "logreg", "ensemble", "views", "auto"];
 
     /// <summary>
     /// Builds a trainer by name. <c>auto</c> picks among the others by an inner 5-fold cross-validation on the
-    /// training rows only, so an outer evaluation of it stays honest.
+    /// training rows only, so an outer evaluation of it stays honest. <c>views</c> (one SVM per
+    /// <see cref="FeatureViews"/> view, probabilities averaged) needs the table's <paramref name="featureNames"/>;
+    /// given them, <c>auto</c> also weighs <c>views</c> when the table has more than one view.
     /// </summary>
-    public static IClassifierTrainer Create(string name, int seed = 0)
+    /// <exception cref="ArgumentException">An unknown name, or <c>views</c> without feature names.</exception>
+    public static IClassifierTrainer Create(string name, int seed = 0, IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         return name.ToLowerInvariant() switch
         {
+            "views" => featureNames is null
+                ? throw new ArgumentException("the views model needs the table's feature names", nameof(featureNames))
+                : Views(seed, featureNames),
+            "auto" => Auto(seed, featureNames),
             "svm" => Svm(seed),
             "svm-cv" => GridSearchTrainer.Over("C", SvmGrid, c => Svm(seed, c), GridSelection.BestAccuracy, innerFolds: 5, seed: seed),
             "svm-gap" => GridSearchTrainer.Over("C", SvmGrid, c => Svm(seed, c), GridSelection.LargestWithinGap, innerFolds: 5, seed: seed),
             "gbm" => Gbm(seed),
             "logreg" => new LogisticRegressionTrainer(),
             "ensemble" => Ensemble(seed),
-            "auto" => new GridSearchTrainer("model",
-                Names.Where(n => n is not ("auto" or "svm-cv" or "svm-gap")).Select((n, i) => ((double)i, Create(n, seed))).ToArray(),
-                GridSelection.BestAccuracy, innerFolds: 5, seed: seed),
             _ => throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}", nameof(name)),
         };
     }
+
+    // The candidates: every plain model, and views when the columns form more than one view. Ties go to the
+    // earlier candidate (the smaller grid value), so the order is from the simplest model up.
+    private static IClassifierTrainer Auto(int seed, IReadOnlyList<string>? featureNames)
+    {
+        var names = Names.Where(n => n is not ("auto" or "svm-cv" or "svm-gap" or "views")).ToList();
+        if (featureNames is not null && FeatureViews.Split(featureNames).Count > 1) names.Add("views");
+        return new GridSearchTrainer("model", names.Select((n, i) => ((double)i, Create(n, seed, featureNames))).ToArray(),
+            GridSelection.BestAccuracy, innerFolds: 5, seed: seed);
+    }
+
+    private static IClassifierTrainer Views(int seed, IReadOnlyList<string> featureNames) =>
+        new ViewVotingTrainer(FeatureViews.Split(featureNames), () => Svm(seed));
 
     // scikit-learn's SVC(C=10, gamma="scale") settings, the study's choice; probabilities by Platt scaling.
     private static IClassifierTrainer Svm(int seed, double c = 10) => new SvmTrainer(new SvmTrainer.Options { C = c, Probability = true, Seed = seed });

@@ -61,13 +61,17 @@ public static class TrainingSource
         return new TrainingData(data, preset.Name, preset.Options, result);
     }
 
-    /// <summary>The registered preset whose feature names are exactly <paramref name="names"/>, if any.</summary>
+    /// <summary>The registered preset whose feature names are exactly <paramref name="names"/>, if any. A preset that
+    /// cannot name its columns here (its model files are missing) matches nothing.</summary>
     public static IFeaturePreset? PresetMatching(IReadOnlyList<string> names, PresetRegistry presets)
     {
         foreach (var name in presets.Names)
         {
             var preset = presets.Get(name);
-            if (preset.FeatureNames.SequenceEqual(names, StringComparer.Ordinal)) return preset;
+            IReadOnlyList<string> columns;
+            try { columns = preset.FeatureNames; }
+            catch (PresetUnavailableException) { continue; }
+            if (columns.SequenceEqual(names, StringComparer.Ordinal)) return preset;
         }
         return null;
     }

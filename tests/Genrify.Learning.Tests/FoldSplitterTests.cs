@@ -47,6 +47,27 @@ public class FoldSplitterTests
     }
 
     [Fact]
+    public void Stratified_group_k_fold_keeps_artists_together_and_balances_the_genres()
+    {
+        var data = FeatureTable.Read(Tables.EmotifyFeatures);
+        var folds = new StratifiedGroupKFold(5).Split(data);
+        Assert.Equal(5, folds.Count);
+        Assert.Equal(Enumerable.Range(0, data.Count), folds.SelectMany(f => f.Test).Order());
+        var foldOfArtist = new Dictionary<string, int>();
+        for (int f = 0; f < folds.Count; f++)
+            foreach (var i in folds[f].Test)
+                Assert.Equal(f, foldOfArtist.TryAdd(data.Groups![i], f) ? f : foldOfArtist[data.Groups![i]]);
+
+        // 60 clips per genre: 12 per fold would be perfect. Size-only group folds stray far from that; these do not.
+        int WorstStray(IReadOnlyList<Fold> split) => split.Max(fold =>
+            Enumerable.Range(0, data.ClassCount).Max(c => Math.Abs(fold.Test.Count(i => data.Labels[i] == c) - 12)));
+        int stratified = WorstStray(folds), sizeOnly = WorstStray(new GroupKFold(5).Split(data));
+        Assert.True(stratified <= 6, $"a fold strays {stratified} clips from 12 of a genre");
+        Assert.True(stratified < sizeOnly, $"stratified {stratified}, size-only {sizeOnly}");
+        Assert.Throws<ArgumentException>(() => new StratifiedGroupKFold(5).Split(Tables.GtzanData)); // no artist column
+    }
+
+    [Fact]
     public void Predefined_folds_follow_the_fold_column()
     {
         var data = FeatureTable.Read(Tables.EmotifyFeatures).WithFolds(FeatureTable.ReadFolds(Tables.EmotifyManifest));

@@ -71,10 +71,11 @@ public class GroupedInnerSearchTests
 
         var stratified = search.Search(rows, labels, 2);
         Assert.StartsWith("stratified", search.LastInnerMethod);
+        Assert.DoesNotContain("group", search.LastInnerMethod);
         Assert.All(stratified, p => Assert.True(p.MeanAccuracy > 0.95, $"stratified inner CV: {p.MeanAccuracy:P1}"));
 
         var grouped = search.Search(rows, labels, 2, artists);
-        Assert.StartsWith("group", search.LastInnerMethod);
+        Assert.StartsWith("stratified group", search.LastInnerMethod);
         Assert.All(grouped, p => Assert.True(p.MeanAccuracy < 0.8, $"grouped inner CV: {p.MeanAccuracy:P1}"));
     }
 
@@ -85,12 +86,12 @@ public class GroupedInnerSearchTests
         var data = new Dataset(["a", "b", "c", "d", "e"], rows, labels, ["x", "y"], groups: artists);
         var search = MemoriserSearch();
         CrossValidator.Run(data, search, new GroupKFold(3));
-        Assert.StartsWith("group 4-fold", search.LastInnerMethod);
+        Assert.StartsWith("stratified group 4-fold", search.LastInnerMethod);
         Assert.All(search.LastSearch!, p => Assert.True(p.MeanAccuracy < 0.8, $"{p.MeanAccuracy:P1}"));
 
         // Three artists cannot fill four inner folds: the search says it stratified instead.
         search.Fit(rows[..24], labels[..24], 2, artists[..24]);
-        Assert.StartsWith("stratified", search.LastInnerMethod);
+        Assert.StartsWith("stratified 4-fold", search.LastInnerMethod);
         Assert.Throws<ArgumentException>(() => search.Search(rows, labels, 2, artists[..10]));
     }
 }

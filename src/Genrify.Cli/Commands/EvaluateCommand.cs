@@ -39,12 +39,9 @@ public sealed class EvaluateCommand : ICliCommand
         double? holdOut, string? groupBy, string? foldColumn, bool json, string? reportDir, CancellationToken cancel)
     {
         int seed = parse.GetValue(source.Seed);
-        var trainers = new List<IClassifierTrainer>();
-        foreach (var name in models.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!ModelChoice.TryCreate(context, name, seed, out var trainer)) return ExitCodes.Usage;
-            trainers.Add(trainer);
-        }
+        var names = models.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in names)
+            if (!ModelChoice.IsKnown(context, name)) return ExitCodes.Usage;
         var sets = new List<FeatureSet>();
         foreach (var name in (featureSets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -68,8 +65,9 @@ public sealed class EvaluateCommand : ICliCommand
             catch (ArgumentException e) { context.Fail(e.Message); return ExitCodes.InputFailed; }
             // Name the set only when the user asked for a comparison; a plain run keeps the preset's name.
             featuresLabel = set == FeatureSet.All && sets.Count == 1 ? loaded.PresetName : $"{loaded.PresetName}: {set.ToString().ToLowerInvariant()}";
-            foreach (var trainer in trainers)
+            foreach (var name in names)
             {
+                if (!ModelChoice.TryCreate(context, name, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
                 CrossValidationResult result;
                 try { result = CrossValidator.Run(data, trainer, splitter); }
                 catch (ArgumentException e) { context.Fail(e.Message.Split(" (Parameter")[0]); return ExitCodes.InputFailed; }

@@ -9,7 +9,7 @@ using Genrify.Features.Tables;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify extract DIR|MANIFEST --preset P --out TABLE.csv|.parquet [--jobs N] [--no-cache] [--cache-dir D]</c>:
+/// <c>genrify extract DIR|MANIFEST [--preset P] --out TABLE.csv|.parquet [--jobs N] [--no-cache] [--cache-dir D]</c>:
 /// extracts a whole collection on all cores into a table, with a progress bar and a summary of skipped files.
 /// Exit code 0 when a table was written (even with skipped files), 1 when no file produced a row, 2 for usage errors.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ExtractCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var source = new Argument<string>("collection") { Description = "A folder per genre, or a manifest .csv" };
-        var preset = CommonOptions.Preset(required: true);
+        var preset = CommonOptions.Preset(CommonOptions.DefaultCollectionPreset);
         var output = new Option<string>("--out", "-o") { Description = "Output table (.csv or .parquet)", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the feature cache" };

@@ -16,7 +16,7 @@ public sealed class FeaturesCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var files = new Argument<string[]>("files") { Description = "Audio files, or folders of them", Arity = ArgumentArity.OneOrMore };
-        var preset = CommonOptions.Preset(required: false);
+        var preset = CommonOptions.Preset(CommonOptions.DefaultPreset);
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, preset, features, warnings?}" };
         var command = new Command("features", "Print the feature vector of each audio file") { files, preset, json };
         command.SetAction(parse => Run(context, parse.GetValue(files)!, parse.GetValue(preset)!, parse.GetValue(json)));

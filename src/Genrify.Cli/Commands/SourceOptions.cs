@@ -16,8 +16,8 @@ internal sealed class SourceOptions
 
     public Option<string> Preset { get; } = new("--preset", "-p")
     {
-        Description = "Preset used to extract audio collections: seed, gtzan, full, or musicnn (needs MTG's weights, see docs/musicnn.md)",
-        DefaultValueFactory = _ => "gtzan",
+        Description = $"Preset used to extract audio collections: {CommonOptions.PresetHelp}; default {CommonOptions.DefaultCollectionPreset}",
+        DefaultValueFactory = _ => CommonOptions.DefaultCollectionPreset,
     };
 
     public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Parallel workers for extraction (default: every core)" };

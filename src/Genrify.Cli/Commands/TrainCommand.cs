@@ -26,10 +26,11 @@ public sealed class TrainCommand : ICliCommand
     private static int Run(CliContext context, ParseResult parse, SourceOptions source, string modelName, string output, int k, CancellationToken cancel)
     {
         int seed = parse.GetValue(source.Seed);
-        if (!ModelChoice.TryCreate(context, modelName, seed, out var trainer)) return ExitCodes.Usage;
+        if (!ModelChoice.IsKnown(context, modelName)) return ExitCodes.Usage;
         var loaded = source.Load(context, parse, cancel);
         if (loaded is null) return ExitCodes.InputFailed;
         var data = loaded.Data;
+        if (!ModelChoice.TryCreate(context, modelName, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
         try
         {
             CrossValidationResult? evaluation = null;

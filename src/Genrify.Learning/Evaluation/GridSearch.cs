@@ -95,13 +95,14 @@ public sealed class GridSearchTrainer : IClassifierTrainer
         }
     }
 
-    /// <summary>How the inner folds of the most recent <see cref="Search"/> were made (e.g. "group 5-fold (no artist in two folds)").</summary>
+    /// <summary>How the inner folds of the most recent <see cref="Search"/> were made (e.g. "stratified group 5-fold (no artist in two folds, genres balanced)").</summary>
     public string? LastInnerMethod { get; private set; }
 
     /// <summary>
     /// Runs the inner cross-validation of every grid point. With <paramref name="groups"/> (the artist of each row) the
-    /// inner folds are grouped, so no artist is on both sides of an inner split and the search rewards what carries over
-    /// to unseen artists; without them, or with fewer groups than inner folds, they are stratified.
+    /// inner folds are grouped and genre-balanced (<see cref="StratifiedGroupKFold"/>), so no artist is on both sides of
+    /// an inner split and the search rewards what carries over to unseen artists; without them, or with fewer groups
+    /// than inner folds, they are stratified.
     /// </summary>
     public IReadOnlyList<GridPoint> Search(double[][] features, int[] labels, int classCount, IReadOnlyList<string>? groups = null)
     {
@@ -112,7 +113,7 @@ public sealed class GridSearchTrainer : IClassifierTrainer
         var classes = Enumerable.Range(0, classCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         bool grouped = groups is not null && groups.Distinct(StringComparer.Ordinal).Count() >= InnerFolds;
         var inner = new Dataset(names, features, labels, classes, groups: grouped ? groups : null);
-        IFoldSplitter splitter = grouped ? new GroupKFold(InnerFolds) : new StratifiedKFold(InnerFolds, shuffle: true, seed: Seed);
+        IFoldSplitter splitter = grouped ? new StratifiedGroupKFold(InnerFolds) : new StratifiedKFold(InnerFolds, shuffle: true, seed: Seed);
         var folds = splitter.Split(inner);
         LastInnerMethod = splitter.Description;
         return _candidates.Select(c =>

@@ -9,12 +9,21 @@ namespace Genrify.Pretrained.MusiCnn;
 public sealed class MusiCnnListener : IDisposable
 {
     private readonly Lazy<MusiCnnNetwork> _network;
+    private readonly Lazy<IReadOnlyList<string>> _tags;
 
     /// <summary>A listener for the network in <paramref name="modelDirectory"/> (null: <see cref="MusiCnnModelFiles.Resolve"/>).</summary>
     public MusiCnnListener(string? modelDirectory = null, MusiCnnRuntimeOptions? options = null)
     {
         _network = new(() => MusiCnnNetwork.Load(MusiCnnModelFiles.Resolve(modelDirectory), options));
+        _tags = new(() => _network.IsValueCreated
+            ? _network.Value.Tags
+            : File.ReadAllLines(MusiCnnModelFiles.Resolve(modelDirectory).TagsPath).Where(t => t.Length > 0).ToArray());
     }
+
+    /// <summary>The network's tags in output order, read from its tag list without loading the graph (the network
+    /// checks on load that its output has exactly these).</summary>
+    /// <exception cref="Genrify.Features.PresetUnavailableException">The network's files are missing.</exception>
+    public IReadOnlyList<string> Tags => _tags.Value;
 
     /// <summary>The network, loaded on first use.</summary>
     /// <exception cref="Genrify.Features.PresetUnavailableException">The network's files are missing or unusable.</exception>

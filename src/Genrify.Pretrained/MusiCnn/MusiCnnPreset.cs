@@ -51,7 +51,7 @@ public sealed class MusiCnnPreset : IFeaturePreset, IDisposable
     public int SampleRate => MusiCnnFrontEnd.SampleRate;
 
     /// <inheritdoc />
-    /// <remarks>Embedding columns are known without the network; tag columns need its tag list.</remarks>
+    /// <remarks>Embedding columns are known without the network; tag columns need its tag list (not the graph).</remarks>
     public IReadOnlyList<string> FeatureNames => _columns.Value;
 
     private IReadOnlyList<string> BuildColumns()
@@ -64,7 +64,7 @@ public sealed class MusiCnnPreset : IFeaturePreset, IDisposable
                 case MusiCnnSummary.EmbeddingMean: columns.AddRange(Embedding("musicnn_emb_")); break;
                 case MusiCnnSummary.EmbeddingStd: columns.AddRange(Embedding("musicnn_emb_std_")); break;
                 case MusiCnnSummary.EmbeddingMax: columns.AddRange(Embedding("musicnn_emb_max_")); break;
-                case MusiCnnSummary.TagMean: columns.AddRange(_listener.Network.Tags.Select(t => "musicnn_tag_" + ColumnSafe(t))); break;
+                case MusiCnnSummary.TagMean: columns.AddRange(_listener.Tags.Select(t => "musicnn_tag_" + ColumnSafe(t))); break;
             }
         }
         return columns;
