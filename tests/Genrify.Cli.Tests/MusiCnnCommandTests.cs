@@ -24,7 +24,7 @@ public class MusiCnnCommandTests
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.Contains(Path.Combine(MissingWeights, "model.onnx"), line);
+        Assert.Contains(Path.Combine(MissingWeights, "timbral.onnx"), line);
         Assert.Contains("docs/musicnn.md", line);
         Assert.False(File.Exists(output));
     }
@@ -37,7 +37,7 @@ public class MusiCnnCommandTests
         Assert.NotEqual(0, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("blues.00099.mp3", line);
-        Assert.Contains("model.onnx: missing", line);
+        Assert.Contains("timbral.onnx: missing", line);
         Assert.Empty(run.Out);
     }
 }

@@ -29,10 +29,11 @@ public class MusiCnnModelFilesTests
 
             Environment.SetEnvironmentVariable(MusiCnnModelFiles.EnvironmentVariable, other);
             var e = Assert.Throws<PresetUnavailableException>(() => MusiCnnModelFiles.Resolve());
-            Assert.Contains(Path.Combine(other, "model.onnx"), e.Message);
+            Assert.Contains(Path.Combine(other, "timbral.onnx"), e.Message);
             Assert.Contains(MusiCnnModelFiles.EnvironmentVariable, e.Message);
 
             System.IO.Directory.CreateDirectory(other);
+            File.Copy(shipped.TimbralPath, Path.Combine(other, "timbral.onnx"));
             File.Copy(shipped.OnnxPath, Path.Combine(other, "model.onnx"));
             File.Copy(shipped.TagsPath, Path.Combine(other, "tags.txt"));
             Assert.Equal(other, MusiCnnModelFiles.Resolve().Directory);

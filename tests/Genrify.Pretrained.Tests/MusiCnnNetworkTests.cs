@@ -38,6 +38,42 @@ public class MusiCnnNetworkTests
         AssertClose(aloneTags[0], batchTags[1], 1e-6, "tags");
     }
 
+    /// <summary>
+    /// A clip's overlapping patches scored together (sharing the timbral filters' work over common frames) get what
+    /// each gets on its own, for every number of patches per call, also where a call's patches leave frames between them.
+    /// </summary>
+    [Fact]
+    public void Overlapping_patches_scored_together_get_what_each_gets_alone()
+    {
+        var frames = MusiCnnFrontEnd.Frames(ReferencePcm("muldjord_armygeddon_30s"));
+        var (all, starts) = MusiCnnFrontEnd.PatchLayout(frames);
+        var alone = Network.Run(MusiCnnFrontEnd.PatchesOf(frames));
+        foreach (int perRun in new[] { 1, 3, 19 })
+        {
+            using var network = MusiCnnNetwork.Load(MusiCnnModelFiles.Resolve(), new MusiCnnRuntimeOptions { PatchesPerRun = perRun });
+            var (embeddings, tags) = network.RunClip(all, starts);
+            Assert.Equal(starts.Length, embeddings.Length);
+            for (int p = 0; p < starts.Length; p++)
+            {
+                AssertClose(alone.Embeddings[p], embeddings[p], 1e-5, $"{perRun}/call patch {p} embedding");
+                AssertClose(alone.Tags[p], tags[p], 1e-5, $"{perRun}/call patch {p} tags");
+            }
+        }
+        // Two patches far apart in one call: the frames between them are sent but change nothing.
+        var (apart, _) = Network.RunClip(all, [0, starts[^1]]);
+        AssertClose(alone.Embeddings[^1], apart[1], 1e-5, "last patch");
+    }
+
+    /// <summary>A patch reaching past the frames, or a frame of another size, is refused by number.</summary>
+    [Fact]
+    public void Patches_past_the_frames_are_refused()
+    {
+        var frames = Enumerable.Range(0, 200).Select(_ => new float[96]).ToArray();
+        Assert.Contains("patch 1", Assert.Throws<ArgumentException>(() => Network.RunClip(frames, [0, 20])).Message);
+        frames[5] = new float[95];
+        Assert.Contains("frame 5", Assert.Throws<ArgumentException>(() => Network.RunClip(frames, [0])).Message);
+    }
+
     /// <summary>The shipped network names its 50 last.fm tags in output order.</summary>
     [Fact]
     public void The_shipped_network_names_its_tags()
@@ -66,11 +102,13 @@ public class MusiCnnNetworkTests
         try
         {
             var files = new MusiCnnModelFiles(dir);
+            File.WriteAllBytes(files.TimbralPath, new byte[100]);
             File.WriteAllBytes(files.OnnxPath, new byte[100]);
             File.WriteAllText(files.TagsPath, "rock\npop\n");
             var garbage = Assert.Throws<PresetUnavailableException>(() => MusiCnnNetwork.Load(files));
-            Assert.Contains(files.OnnxPath, garbage.Message);
+            Assert.Contains(files.TimbralPath, garbage.Message);
 
+            File.Copy(MusiCnnModelFiles.Resolve().TimbralPath, files.TimbralPath, overwrite: true);
             File.Copy(MusiCnnModelFiles.Resolve().OnnxPath, files.OnnxPath, overwrite: true);
             var tags = Assert.Throws<PresetUnavailableException>(() => MusiCnnNetwork.Load(files));
             Assert.Contains("tags", tags.Message);

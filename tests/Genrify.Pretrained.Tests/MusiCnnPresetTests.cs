@@ -74,7 +74,7 @@ public class MusiCnnPresetTests
         using var preset = new MusiCnnPreset(missing);
         Assert.Equal("musicnn_emb_000", preset.FeatureNames[0]);
         var e = Assert.Throws<PresetUnavailableException>(() => preset.Extract(new float[16000]));
-        Assert.Contains(Path.Combine(missing, "model.onnx"), e.Message);
+        Assert.Contains(Path.Combine(missing, "timbral.onnx"), e.Message);
         Assert.Throws<PresetUnavailableException>(() => preset.Options);
     }
 }

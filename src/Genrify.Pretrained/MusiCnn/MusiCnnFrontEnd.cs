@@ -83,6 +83,24 @@ public static class MusiCnnFrontEnd
         return kept.ToArray();
     }
 
+    /// <summary>
+    /// Where the patches of <paramref name="frames"/> (kept frames, <see cref="Frames"/>) lie, without copying them:
+    /// the frames, zero-padded to one whole patch when there are fewer than 187 (none at all: one zero patch), and
+    /// each patch's first frame (hop 93, the last incomplete patch discarded), as <see cref="Patches"/> cuts them.
+    /// </summary>
+    public static (float[][] Frames, int[] PatchStarts) PatchLayout(float[][] frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Length < PatchFrames)
+        {
+            var padded = new float[PatchFrames][];
+            for (int t = 0; t < PatchFrames; t++) padded[t] = t < frames.Length ? frames[t] : new float[Bands];
+            return (padded, [0]);
+        }
+        int patchCount = (frames.Length - PatchFrames) / PatchHop + 1;
+        return (frames, Enumerable.Range(0, patchCount).Select(p => p * PatchHop).ToArray());
+    }
+
     /// <summary>Cuts patches of 187 frames, hop 93, from kept frames (see <see cref="Patches"/>).</summary>
     internal static float[][] PatchesOf(float[][] frames)
     {

@@ -2,7 +2,7 @@ namespace Genrify.Pretrained.MusiCnn;
 
 /// <summary>
 /// Listens to a clip with MusiCNN: Essentia's front end (<see cref="MusiCnnFrontEnd"/>) cuts the 16 kHz audio into
-/// patches and the network (<see cref="MusiCnnNetwork"/>) scores them all in one batch. The network is loaded on
+/// patches and the network (<see cref="MusiCnnNetwork"/>) scores them, overlapping patches sharing their common work. The network is loaded on
 /// first use, so constructing a listener is free and never fails.
 /// </summary>
 /// <remarks>Thread-safe: one listener serves every worker of a batch.</remarks>
@@ -36,10 +36,10 @@ public sealed class MusiCnnListener : IDisposable
     /// </remarks>
     public MusiCnnOutputs Listen(ReadOnlySpan<float> samples)
     {
-        var patches = samples.IsEmpty ? [] : MusiCnnFrontEnd.Patches(samples);
-        bool silent = patches.Length == 0;
-        if (silent) patches = [new float[MusiCnnFrontEnd.PatchFrames * MusiCnnFrontEnd.Bands]];
-        var (embeddings, tags) = Network.Run(patches);
+        var kept = samples.IsEmpty ? [] : MusiCnnFrontEnd.Frames(samples);
+        var (frames, starts) = MusiCnnFrontEnd.PatchLayout(kept);
+        var (embeddings, tags) = Network.RunClip(frames, starts);
+        bool silent = kept.Length == 0;
         return new MusiCnnOutputs(embeddings, tags, silent);
     }
 

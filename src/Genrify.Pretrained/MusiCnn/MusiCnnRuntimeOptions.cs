@@ -19,13 +19,16 @@ public sealed record MusiCnnRuntimeOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
-    /// Patches per network call; null: one on the CPU, where batching only adds memory traffic (each patch's
-    /// activations take about 30 MB, and one patch at a time kept the kernels as busy: docs/musicnn.md, "Speed"), and
-    /// <see cref="GpuPatchesPerRun"/> on a GPU, where a batch is what keeps it busy.
+    /// Consecutive patches whose frames go through the timbral filters as one run (overlapping patches share the work
+    /// on their common frames); null: <see cref="CpuPatchesPerRun"/> on the CPU, where longer runs fall out of cache,
+    /// and <see cref="GpuPatchesPerRun"/> on a GPU, where a batch is what keeps it busy (docs/musicnn.md, "Speed").
     /// </summary>
     public int? PatchesPerRun { get; init; }
 
-    /// <summary>Patches per call on a GPU when <see cref="PatchesPerRun"/> is not set.</summary>
+    /// <summary>Patches per run of frames on the CPU when <see cref="PatchesPerRun"/> is not set (measured best of 1-8).</summary>
+    public const int CpuPatchesPerRun = 4;
+
+    /// <summary>Patches per run of frames, and per call, on a GPU when <see cref="PatchesPerRun"/> is not set.</summary>
     public const int GpuPatchesPerRun = 64;
 
     /// <summary>Frees the network's working memory after every call instead of keeping it for the next one.</summary>
