@@ -75,7 +75,7 @@ public static class GenrePredictors
         if (kind == ModelFileKind.Features)
         {
             var json = GenreModel.ReadJson(path);
-            if (!Vocabulary.GenreVocabulary.IsVocabulary(json)) return SongPredictor.Load(path);
+            if (!Vocabulary.GenreVocabulary.IsVocabulary(json)) return SongPredictor.FromJson(json, path);
             var options = new MusiCnnRuntimeOptions { Device = ParseDevice(device), Threads = Math.Max(1, networkThreads) };
             return Vocabulary.VocabularyGenrePredictor.Load(path, json, options);
         }

@@ -39,9 +39,9 @@ public sealed class PredictCommand : ICliCommand
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
         if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
-        // One song at a time lets the network use every core; several songs run one per core.
-        int networkThreads = Math.Min(songs.Length, jobs) == 1 ? jobs : 1;
-        try { predictor = GenrePredictors.Load(modelPath, device, networkThreads); }
+        // One thread per network call: songs run one per core, and one song's network and feature models run side by
+        // side (two threads inside one call were slower than one: docs/musicnn.md, "Speed").
+        try { predictor = GenrePredictors.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
         catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
         int folderFailures = 0;

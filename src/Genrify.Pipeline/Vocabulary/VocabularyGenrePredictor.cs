@@ -51,27 +51,36 @@ public sealed class VocabularyGenrePredictor : IGenrePredictor, IDisposable
         try
         {
             IReadOnlyList<string> tags;
-            try { tags = listener.Network.Tags; }
+            try { tags = listener.Tags; }
             catch (Exception e) when (e is PresetUnavailableException or ArgumentException) { throw new ModelFileException($"{path}: {e.Message}", e); }
             var vocabulary = GenreVocabulary.Parse(json, tags, path);
-            var models = new Dictionary<string, SongPredictor>();
-            foreach (var g in vocabulary.Genres.Where(g => g.Model is not null))
-            {
-                if (models.ContainsKey(g.Model!)) continue;
-                string modelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, g.Model!);
-                if (!File.Exists(modelPath)) throw new ModelFileException($"{path}: genre '{g.Name}' needs {modelPath}, which is missing");
-                var model = SongPredictor.Load(modelPath);
-                if (!model.Classes.Contains(g.ModelClass!))
-                    throw new ModelFileException($"{path}: genre '{g.Name}' reads class '{g.ModelClass}', which {modelPath} does not have");
-                models[g.Model!] = model;
-            }
-            return new VocabularyGenrePredictor(vocabulary, listener, models);
+            // The feature models load on another core while the network loads here: a one-song predict waits for both.
+            var models = Task.Run(() => LoadModels(vocabulary, path));
+            try { _ = listener.Network; }
+            catch (PresetUnavailableException e) { throw new ModelFileException($"{path}: {e.Message}", e); }
+            return new VocabularyGenrePredictor(vocabulary, listener, models.GetAwaiter().GetResult());
         }
         catch
         {
             listener.Dispose();
             throw;
         }
+    }
+
+    private static Dictionary<string, SongPredictor> LoadModels(GenreVocabulary vocabulary, string path)
+    {
+        var models = new Dictionary<string, SongPredictor>();
+        foreach (var g in vocabulary.Genres.Where(g => g.Model is not null))
+        {
+            if (models.ContainsKey(g.Model!)) continue;
+            string modelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, g.Model!);
+            if (!File.Exists(modelPath)) throw new ModelFileException($"{path}: genre '{g.Name}' needs {modelPath}, which is missing");
+            var model = SongPredictor.Load(modelPath);
+            if (!model.Classes.Contains(g.ModelClass!))
+                throw new ModelFileException($"{path}: genre '{g.Name}' reads class '{g.ModelClass}', which {modelPath} does not have");
+            models[g.Model!] = model;
+        }
+        return models;
     }
 
     /// <inheritdoc />
@@ -86,9 +95,11 @@ public sealed class VocabularyGenrePredictor : IGenrePredictor, IDisposable
     public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        // The feature models and the network are independent: they listen on two cores at once.
+        var answers = Task.Run(() => _models.ToDictionary(m => m.Key, m => m.Value.PredictSamples(name, samples).Genres));
         var musicnnInput = SampleRate == MusiCnnFrontEnd.SampleRate ? samples : Resampler.Resample(samples, SampleRate, MusiCnnFrontEnd.SampleRate);
         var tagMeans = _listener.Listen(musicnnInput).MeanTags();
-        var modelAnswers = _models.ToDictionary(m => m.Key, m => m.Value.PredictSamples(name, samples).Genres);
+        var modelAnswers = answers.GetAwaiter().GetResult();
         var p = Vocabulary.Score(tagMeans, (model, cls) => modelAnswers[model].First(g => g.Genre == cls).Probability);
 
         var genres = Vocabulary.Genres.Select((g, i) => (Genre: g, Probability: p[i])).ToArray();
