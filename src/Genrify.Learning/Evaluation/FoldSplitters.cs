@@ -69,12 +69,7 @@ public sealed class GroupKFold(int k = 5) : IFoldSplitter
     /// <inheritdoc/>
     public IReadOnlyList<Fold> Split(Dataset data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
-        var groups = data.Groups ?? throw new ArgumentException("the dataset has no groups (e.g. an 'artist' column)");
-        var bySize = groups.Select((g, i) => (g, i)).GroupBy(p => p.g, p => p.i, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
-        if (bySize.Length < k) throw new ArgumentException($"{bySize.Length} groups cannot fill {k} folds");
+        var bySize = FoldAssignment.GroupsLargestFirst(data, k);
         var load = new int[k];
         var foldOf = new int[data.Count];
         foreach (var group in bySize)
@@ -101,12 +96,7 @@ public sealed class StratifiedGroupKFold(int k = 5) : IFoldSplitter
     /// <inheritdoc/>
     public IReadOnlyList<Fold> Split(Dataset data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
-        var groups = data.Groups ?? throw new ArgumentException("the dataset has no groups (e.g. an 'artist' column)");
-        var bySize = groups.Select((g, i) => (g, i)).GroupBy(p => p.g, p => p.i, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
-        if (bySize.Length < k) throw new ArgumentException($"{bySize.Length} groups cannot fill {k} folds");
+        var bySize = FoldAssignment.GroupsLargestFirst(data, k);
         var genreLoad = new long[k, data.ClassCount];
         var size = new int[k];
         var foldOf = new int[data.Count];
@@ -178,6 +168,18 @@ public sealed class HoldOutSplit(double testFraction = 0.2, int seed = 0) : IFol
 
 internal static class FoldAssignment
 {
+    /// <summary>The row indices of each group (artist), largest group first (ties by name); checks that k folds can be filled.</summary>
+    public static IGrouping<string, int>[] GroupsLargestFirst(Dataset data, int k)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
+        var groups = data.Groups ?? throw new ArgumentException("the dataset has no groups (e.g. an 'artist' column)");
+        var bySize = groups.Select((g, i) => (g, i)).GroupBy(p => p.g, p => p.i, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        if (bySize.Length < k) throw new ArgumentException($"{bySize.Length} groups cannot fill {k} folds");
+        return bySize;
+    }
+
     public static IReadOnlyList<Fold> ToFolds(int[] foldOf, int[] foldValues) =>
         foldValues.Select(f => new Fold(
             Enumerable.Range(0, foldOf.Length).Where(i => foldOf[i] != f).ToArray(),
