@@ -85,7 +85,7 @@ public static class GenrePredictors
     }
 
     private static ComputeDevice ParseDevice(string device) =>
-        Enum.TryParse<ComputeDevice>(device, ignoreCase: true, out var d) && Enum.IsDefined(d) && !int.TryParse(device, out _)
+        ComputeDevices.TryParse(device, out var d)
             ? d
             : throw new ArgumentException($"unknown device '{device}' (expected cpu, cuda or auto)", nameof(device));
 }

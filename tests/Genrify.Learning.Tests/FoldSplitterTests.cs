@@ -37,12 +37,7 @@ public class FoldSplitterTests
     {
         var data = FeatureTable.Read(Tables.EmotifyFeatures);
         var folds = new GroupKFold(5).Split(data);
-        Assert.Equal(5, folds.Count);
-        Assert.Equal(Enumerable.Range(0, data.Count), folds.SelectMany(f => f.Test).Order());
-        var foldOfArtist = new Dictionary<string, int>();
-        for (int f = 0; f < folds.Count; f++)
-            foreach (var i in folds[f].Test)
-                Assert.Equal(f, foldOfArtist.TryAdd(data.Groups![i], f) ? f : foldOfArtist[data.Groups![i]]);
+        AssertFiveFoldsWithEachArtistInOne(data, folds);
         Assert.Throws<ArgumentException>(() => new GroupKFold(5).Split(Tables.GtzanData)); // no artist column
     }
 
@@ -51,12 +46,7 @@ public class FoldSplitterTests
     {
         var data = FeatureTable.Read(Tables.EmotifyFeatures);
         var folds = new StratifiedGroupKFold(5).Split(data);
-        Assert.Equal(5, folds.Count);
-        Assert.Equal(Enumerable.Range(0, data.Count), folds.SelectMany(f => f.Test).Order());
-        var foldOfArtist = new Dictionary<string, int>();
-        for (int f = 0; f < folds.Count; f++)
-            foreach (var i in folds[f].Test)
-                Assert.Equal(f, foldOfArtist.TryAdd(data.Groups![i], f) ? f : foldOfArtist[data.Groups![i]]);
+        AssertFiveFoldsWithEachArtistInOne(data, folds);
 
         // 60 clips per genre: 12 per fold would be perfect. Size-only group folds stray far from that; these do not.
         int WorstStray(IReadOnlyList<Fold> split) => split.Max(fold =>
@@ -88,5 +78,16 @@ public class FoldSplitterTests
         Assert.Empty(fold.Train.Intersect(fold.Test));
         Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(20, fold.Test.Count(i => data.Labels[i] == c)));
         Assert.Throws<ArgumentException>(() => new HoldOutSplit(1.0).Split(data));
+    }
+
+    // Every row tested once, in five folds, and no artist's rows in two of them.
+    private static void AssertFiveFoldsWithEachArtistInOne(Dataset data, IReadOnlyList<Fold> folds)
+    {
+        Assert.Equal(5, folds.Count);
+        Assert.Equal(Enumerable.Range(0, data.Count), folds.SelectMany(f => f.Test).Order());
+        var foldOfArtist = new Dictionary<string, int>();
+        for (int f = 0; f < folds.Count; f++)
+            foreach (var i in folds[f].Test)
+                Assert.Equal(f, foldOfArtist.TryAdd(data.Groups![i], f) ? f : foldOfArtist[data.Groups![i]]);
     }
 }

@@ -55,6 +55,8 @@ public sealed class GenreVocabulary
         if (!IsVocabulary(json)) Fail($"not a genre vocabulary (format is not '{Format}')");
         if (json["formatVersion"]?.GetValue<int>() != 1) Fail("unsupported formatVersion (this build reads 1)");
         if (json["genres"] is not JsonArray list || list.Count == 0) Fail("no 'genres' list");
+        var tagIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = tags.Count - 1; i >= 0; i--) tagIndex[tags[i]] = i;
         var genres = new List<VocabularyGenre>();
         foreach (var node in json["genres"]!.AsArray())
         {
@@ -63,7 +65,7 @@ public sealed class GenreVocabulary
             string? parent = g["parent"]?.GetValue<string>();
             if (parent is not null && genres.FirstOrDefault(x => x.Name == parent) is not { Parent: null })
                 Fail($"genre '{name}': its parent '{parent}' must be a family listed before it");
-            var tagIndexes = Strings(g["tags"]).Select(t => tags.IndexOf(t) is var i and >= 0 ? i : throw new ModelFileException(
+            var tagIndexes = Strings(g["tags"]).Select(t => tagIndex.TryGetValue(t, out int i) ? i : throw new ModelFileException(
                 $"{source}: genre '{name}' names tag '{t}', which the network does not have")).ToArray();
             string? model = g["model"]?.GetValue<string>();
             string? modelClass = g["class"]?.GetValue<string>();
@@ -127,13 +129,3 @@ public sealed class GenreVocabulary
 /// <param name="ModelClass">The class of <paramref name="Model"/> it reads.</param>
 /// <param name="Unless">Genres that contradict it: its probability is multiplied by one minus theirs.</param>
 public sealed record VocabularyGenre(string Name, string? Parent, int[] TagIndexes, string? Model, string? ModelClass, string[] Unless);
-
-internal static class ListExtensions
-{
-    public static int IndexOf(this IReadOnlyList<string> list, string value)
-    {
-        for (int i = 0; i < list.Count; i++)
-            if (list[i] == value) return i;
-        return -1;
-    }
-}

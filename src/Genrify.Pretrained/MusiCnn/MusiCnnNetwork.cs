@@ -115,8 +115,6 @@ public sealed class MusiCnnNetwork : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = options.Threads,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            // Without the arena, memory a call needed goes back once it returns (a server keeps no idle peak).
-            EnableCpuMemArena = !options.ReleaseMemoryAfterRun,
         };
         // Workers that share the session wait for each other's pools otherwise; spinning would burn their cores.
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.Threads > 1 ? "1" : "0");

@@ -31,14 +31,11 @@ public sealed record MusiCnnRuntimeOptions
     /// <summary>Patches per run of frames, and per call, on a GPU when <see cref="PatchesPerRun"/> is not set.</summary>
     public const int GpuPatchesPerRun = 64;
 
-    /// <summary>Frees the network's working memory after every call instead of keeping it for the next one.</summary>
-    public bool ReleaseMemoryAfterRun { get; init; }
-
     /// <summary>The device <see cref="DeviceVariable"/> names (case-insensitive), else the CPU.</summary>
     /// <exception cref="ArgumentException">The variable names no device.</exception>
     public static ComputeDevice DeviceFromEnvironment() =>
         Environment.GetEnvironmentVariable(DeviceVariable) is { Length: > 0 } value
-            ? Enum.TryParse<ComputeDevice>(value, ignoreCase: true, out var device) && Enum.IsDefined(device)
+            ? ComputeDevices.TryParse(value, out var device)
                 ? device
                 : throw new ArgumentException($"{DeviceVariable}={value}: expected cpu, cuda or auto")
             : ComputeDevice.Cpu;
