@@ -37,7 +37,8 @@ public static class GenrifyApp
     /// <summary>
     /// Parses <paramref name="args"/> against <paramref name="root"/> (a program built from these commands, called
     /// <paramref name="program"/> in the usage hint) and runs the chosen command; returns the exit code. Usage errors
-    /// print one line each and give <see cref="ExitCodes.Usage"/>.
+    /// print one line each and give <see cref="ExitCodes.Usage"/>. An error no command expected is one line too ("genrify:
+    /// MESSAGE", <see cref="ExitCodes.InputFailed"/>); the environment variable GENRIFY_DEBUG=1 adds its stack trace.
     /// </summary>
     public static int Run(RootCommand root, string program, string[] args, CliContext context)
     {
@@ -45,13 +46,23 @@ public static class GenrifyApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        // Our own handler below, not System.CommandLine's, which prints the exception's type and stack trace.
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Fail(error.Message);
             context.Error.WriteLine($"Try '{program} --help'.");
             return ExitCodes.Usage;
         }
-        return parse.Invoke(invocation);
+        try
+        {
+            return parse.Invoke(invocation);
+        }
+        catch (Exception e)
+        {
+            context.Fail(UserMessages.Of(e));
+            if (Environment.GetEnvironmentVariable("GENRIFY_DEBUG") is "1" or "true") context.Error.WriteLine(e);
+            return ExitCodes.InputFailed;
+        }
     }
 }

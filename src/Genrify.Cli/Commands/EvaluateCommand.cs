@@ -62,7 +62,7 @@ public sealed class EvaluateCommand : ICliCommand
         foreach (var set in sets)
         {
             try { data = SpotifyFeatures.Select(loaded.Data, set); }
-            catch (ArgumentException e) { context.Fail(e.Message); return ExitCodes.InputFailed; }
+            catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
             // Name the set only when the user asked for a comparison; a plain run keeps the preset's name.
             featuresLabel = set == FeatureSet.All && sets.Count == 1 ? loaded.PresetName : $"{loaded.PresetName}: {set.ToString().ToLowerInvariant()}";
             foreach (var name in names)
@@ -70,7 +70,7 @@ public sealed class EvaluateCommand : ICliCommand
                 if (!ModelChoice.TryCreate(context, name, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
                 CrossValidationResult result;
                 try { result = CrossValidator.Run(data, trainer, splitter); }
-                catch (ArgumentException e) { context.Fail(e.Message.Split(" (Parameter")[0]); return ExitCodes.InputFailed; }
+                catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
                 if (json) context.Out.WriteLine(Summary(result, data.Count).ToJsonString());
                 else context.Out.Write(Text(result, featuresLabel, data.Count));
                 report?.Add(new ReportEntry(trainer.Name, featuresLabel, result));

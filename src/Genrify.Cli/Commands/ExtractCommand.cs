@@ -50,7 +50,7 @@ public sealed class ExtractCommand : ICliCommand
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or PresetUnavailableException)
         {
-            context.Fail(e.Message);
+            context.Fail(UserMessages.Of(e));
             return ExitCodes.Usage;
         }
 
@@ -65,7 +65,7 @@ public sealed class ExtractCommand : ICliCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Warn($"cache disabled: {dir}: {e.Message}");
+                context.Warn($"cache disabled: {dir}: {UserMessages.Of(e)}");
             }
         }
 
@@ -111,7 +111,7 @@ public sealed class ExtractCommand : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Fail($"{request.Output}: {e.Message}");
+            context.Fail($"{request.Output}: {UserMessages.Of(e)}");
             return ExitCodes.InputFailed;
         }
         context.Out.WriteLine($"wrote {table.Rows.Count} rows x {table.FeatureNames.Count} features to {request.Output} ({outcome})");

@@ -47,7 +47,7 @@ public sealed class FeaturesCommand : ICliCommand
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 failures++;
-                context.Fail($"{file}: {e.Message}");
+                context.Fail($"{file}: {UserMessages.Of(e)}");
             }
         }
         context.Out.Flush();

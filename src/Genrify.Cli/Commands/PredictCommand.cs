@@ -46,7 +46,7 @@ public sealed class PredictCommand : ICliCommand
         // side (two threads inside one call were slower than one: docs/musicnn.md, "Speed").
         try { predictor = GenrePredictors.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
-        catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
+        catch (ArgumentException e) { context.Fail("--device: " + UserMessages.Of(e)); return ExitCodes.Usage; }
         int folderFailures = 0;
         var expanded = SongArguments.Expand(songs, line => { folderFailures++; context.Fail(line); });
         try
@@ -106,13 +106,13 @@ public sealed class PredictCommand : ICliCommand
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            return (song, null, $"{song}: {e.Message}");
+            return (song, null, $"{song}: {UserMessages.Of(e)}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Anything else is a bug, not a bad song: name it, and let the batch go on (on a worker thread it would
             // otherwise end the whole run, wrapped in an AggregateException).
-            return (song, null, $"{song}: unexpected {e.GetType().Name}: {e.Message}");
+            return (song, null, $"{song}: unexpected error: {UserMessages.Of(e)}");
         }
     }
 

@@ -59,7 +59,8 @@ internal sealed class SourceOptions
         }
         catch (Exception e) when (e is FeatureTableException or UnknownPresetException or PresetUnavailableException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
         {
-            context.Fail(e.Message.StartsWith(source, StringComparison.Ordinal) ? e.Message : $"{source}: {e.Message}");
+            string message = UserMessages.Of(e);
+            context.Fail(message.StartsWith(source, StringComparison.Ordinal) ? message : $"{source}: {message}");
             return null;
         }
     }

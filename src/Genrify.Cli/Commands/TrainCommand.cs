@@ -53,12 +53,12 @@ public sealed class TrainCommand : ICliCommand
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message.Split(" (Parameter")[0]);
+            context.Fail(UserMessages.Of(e));
             return ExitCodes.InputFailed;
         }
         catch (IOException e)
         {
-            context.Fail($"{output}: {e.Message}");
+            context.Fail($"{output}: {UserMessages.Of(e)}");
             return ExitCodes.InputFailed;
         }
     }
