@@ -67,6 +67,7 @@ public sealed class EvaluateCommand : ICliCommand
             featuresLabel = set == FeatureSet.All && sets.Count == 1 ? loaded.PresetName : $"{loaded.PresetName}: {set.ToString().ToLowerInvariant()}";
             foreach (var name in names)
             {
+                cancel.ThrowIfCancellationRequested(); // Ctrl+C stops between cross-validations
                 if (!ModelChoice.TryCreate(context, name, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
                 CrossValidationResult result;
                 try { result = CrossValidator.Run(data, trainer, splitter); }

@@ -74,6 +74,7 @@ public sealed class PredictCommand : ICliCommand
         int failures = 0;
         foreach (var (song, prediction, error) in outcomes)
         {
+            cancel.ThrowIfCancellationRequested(); // one song at a time also stops on Ctrl+C
             if (prediction is null)
             {
                 failures++;

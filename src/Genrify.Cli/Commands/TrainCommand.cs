@@ -44,9 +44,11 @@ public sealed class TrainCommand : ICliCommand
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"cross-validated accuracy {100 * evaluation.MeanAccuracy:F1}% ± {100 * evaluation.StdAccuracy:F1} ({evaluation.Method})"));
             }
+            cancel.ThrowIfCancellationRequested(); // Ctrl+C during the cross-validation: no fit, no model file
             string trainedOn = string.Create(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(source.Source)!))}: {data.Count} clips, {data.ClassCount} genres ({string.Join(", ", data.ClassNames)})");
             var genreModel = GenreModel.Train(data, trainer, loaded.PresetName, loaded.PresetOptions, evaluation, trainedOn: trainedOn);
+            cancel.ThrowIfCancellationRequested();
             genreModel.Save(output);
             context.Out.WriteLine($"wrote {output}: {trainer.Name} on {data.Count} clips x {data.FeatureCount} '{loaded.PresetName}' features, classes {string.Join(", ", data.ClassNames)}");
             return ExitCodes.Ok;
