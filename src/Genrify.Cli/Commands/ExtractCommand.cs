@@ -21,7 +21,7 @@ public sealed class ExtractCommand : ICliCommand
         var source = new Argument<string>("collection") { Description = "A folder per genre, or a manifest .csv" };
         var preset = CommonOptions.Preset(CommonOptions.DefaultCollectionPreset);
         var output = new Option<string>("--out", "-o") { Description = "Output table (.csv or .parquet)", Required = true };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = Jobs.Option("Parallel workers");
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the feature cache" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = $"Cache folder (default: {FeatureCache.DirectoryName} beside the output)" };
         var command = new Command("extract", "Extract the features of a whole collection into a table")
@@ -29,7 +29,7 @@ public sealed class ExtractCommand : ICliCommand
             source, preset, output, jobs, noCache, cacheDir,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(context, new Request(
-            parse.GetValue(source)!, parse.GetValue(preset)!, parse.GetValue(output)!, parse.GetValue(jobs),
+            parse.GetValue(source)!, parse.GetValue(preset)!, parse.GetValue(output)!, Jobs.Resolve(context, parse.GetValue(jobs)),
             parse.GetValue(noCache), parse.GetValue(cacheDir)), cancel)));
         return command;
     }
@@ -38,7 +38,6 @@ public sealed class ExtractCommand : ICliCommand
 
     private static int Run(CliContext context, Request request, CancellationToken cancel)
     {
-        if (request.Jobs < 1) { context.Fail($"--jobs must be at least 1 (got {request.Jobs})"); return ExitCodes.Usage; }
         IFeaturePreset preset;
         TrackCollection collection;
         try

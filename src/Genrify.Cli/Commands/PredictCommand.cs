@@ -26,12 +26,12 @@ public sealed class PredictCommand : ICliCommand
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, top, label, genres:[{genre, probability}], multiLabel, fits?, tags?, warnings?}" };
         var device = new Option<string>("--device") { Description = "Where networks run: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Songs analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = Jobs.Option("Songs analysed at once");
         var maxSeconds = WindowOption.Create();
         var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs, maxSeconds };
         command.SetAction((parse, cancel) => Task.FromResult(WindowOption.Parse(context, parse.GetValue(maxSeconds)) is { } window
             ? Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
-                parse.GetValue(device)!, parse.GetValue(jobs), window, cancel)
+                parse.GetValue(device)!, Jobs.Resolve(context, parse.GetValue(jobs)), window, cancel)
             : ExitCodes.Usage));
         return command;
     }
@@ -40,7 +40,6 @@ public sealed class PredictCommand : ICliCommand
         ClipWindow window, CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
-        if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
         // One thread per network call: songs run one per core, and one song's network and feature models run side by
         // side (two threads inside one call were slower than one: docs/musicnn.md, "Speed").
