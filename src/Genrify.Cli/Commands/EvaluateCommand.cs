@@ -49,6 +49,7 @@ public sealed class EvaluateCommand : ICliCommand
             sets.Add(set);
         }
         if (sets.Count == 0) sets.Add(FeatureSet.All);
+        if (reportDir is not null && !OutputPaths.CheckFolder(context, "--report", reportDir)) return ExitCodes.Usage;
         // Spotify's columns join an audio collection's features only when asked for: a model trained on that collection
         // (genrify train) learns from the extracted features alone, and a plain evaluation should measure the same.
         var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted));
@@ -80,8 +81,16 @@ public sealed class EvaluateCommand : ICliCommand
         if (report is not null)
         {
             report.AddFeaturePlots(data, featuresLabel, data.FeatureNames.Take(4).ToArray());
-            var path = report.Write(reportDir!);
-            context.Error.WriteLine($"report written to {path}");
+            try
+            {
+                var path = report.Write(reportDir!);
+                context.Error.WriteLine($"report written to {path}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Fail($"--report {reportDir}: {UserMessages.Of(e)}");
+                return ExitCodes.InputFailed;
+            }
         }
         context.Out.Flush();
         return ExitCodes.Ok;

@@ -43,6 +43,8 @@ public sealed class ExtractCommand : ICliCommand
         try
         {
             FeatureTable.FormatOf(request.Output);
+            // Before extracting, which can take hours: somewhere writable, and never the manifest being read.
+            if (!OutputPaths.CheckFile(context, "--out", request.Output, [request.Source])) return ExitCodes.Usage;
             preset = context.Presets.Get(request.Preset);
             _ = preset.Options; // a preset that cannot run here (musicnn without weights) says so before any file
             collection = TrackCollection.Open(request.Source);

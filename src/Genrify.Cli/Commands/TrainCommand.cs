@@ -27,6 +27,8 @@ public sealed class TrainCommand : ICliCommand
     {
         int seed = parse.GetValue(source.Seed);
         if (!ModelChoice.IsKnown(context, modelName)) return ExitCodes.Usage;
+        // Before training, which can take minutes: a model file, somewhere writable, never the data it learns from.
+        if (!OutputPaths.CheckFile(context, "--out", output, [parse.GetValue(source.Source)!], ".json", "model file")) return ExitCodes.Usage;
         var loaded = source.Load(context, parse, cancel);
         if (loaded is null) return ExitCodes.InputFailed;
         var data = loaded.Data;
@@ -58,7 +60,7 @@ public sealed class TrainCommand : ICliCommand
             context.Fail(UserMessages.Of(e));
             return ExitCodes.InputFailed;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             context.Fail($"{output}: {UserMessages.Of(e)}");
             return ExitCodes.InputFailed;
