@@ -7,7 +7,7 @@ namespace Genrify.Cli.Commands;
 /// clip's samples and spectrograms, so workers beyond the cores only cost memory (a worker per clip at
 /// <c>--jobs 10000</c>: 934 MB against 266 MB at 2, and slower).
 /// </summary>
-internal static class Jobs
+public static class Jobs
 {
     /// <summary>The most workers a command starts, and the default: one per core.</summary>
     public static int Max => Environment.ProcessorCount;
