@@ -7,6 +7,8 @@ namespace Genrify.Cli.Tests;
 
 public class FeatureCacheTests
 {
+    private const int HeaderSize = 48, RecordSize = 88; // a record of the 4-value test preset, without warnings
+
     [Fact]
     public void Second_run_on_unchanged_files_is_served_from_the_cache()
     {
@@ -88,7 +90,7 @@ public class FeatureCacheTests
         var file = Directory.GetFiles(cacheDir, "*.features").Single();
         var bytes = File.ReadAllBytes(file);
         // Append a copy of the last record with one value byte flipped: its checksum no longer matches.
-        int recordLength = (bytes.Length - 36) / 4; // 4 equal-size records after the 36-byte file header
+        int recordLength = (bytes.Length - HeaderSize) / 4; // 4 equal-size records after the file header
         var tail = bytes[^recordLength..];
         tail[50] ^= 0xFF;
         File.AppendAllBytes(file, tail);
@@ -130,6 +132,130 @@ public class FeatureCacheTests
         Assert.False(other.IsWritable);
         Assert.True(other.TryGet(hash, out var hit));
         Assert.Equal([1.0, 2, 3, 4], hit.Values);
+    }
+
+    [Fact]
+    public void A_full_disk_turns_the_cache_off_with_one_warning_and_keeps_every_row()
+    {
+        using var temp = new TempFolder();
+        var collection = TrackCollection.Open(temp.GenreFolders());
+        var cacheDir = temp.PathOf("cache");
+        var reference = new BatchExtractor(new TestOnlyStatsPreset()).Run(collection);
+
+        // Room for the header, one record and part of the next: the second write fails half-way.
+        FullDiskStream? disk = null;
+        var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset(), s => disk = new FullDiskStream(s, HeaderSize + RecordSize + 40));
+        var result = new BatchExtractor(new TestOnlyStatsPreset(), new BatchOptions { Cache = cache, MaxDegreeOfParallelism = 1 }).Run(collection);
+        var file = cache.FilePath;
+        cache.Dispose(); // must not throw
+        cache.Dispose();
+
+        Assert.Equal(Flatten(reference), Flatten(result));
+        Assert.Equal(reference.Skipped, result.Skipped);
+        Assert.DoesNotContain(result.Skipped, s => s.Reason.Contains("space", StringComparison.Ordinal));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains(file, warning);
+        Assert.Contains("No space left on device", warning);
+        Assert.Equal(1, disk!.FailedWrites); // turned off after the first failure: no write was tried again
+        Assert.False(cache.IsWritable);
+
+        // The half-written record was cut off: the next run finds one whole record and nothing to repair.
+        Assert.Equal(HeaderSize + RecordSize, new FileInfo(file).Length);
+        using var reopened = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset());
+        Assert.Equal(1, reopened.Count);
+        Assert.Null(reopened.Notice);
+    }
+
+    [Fact]
+    public void A_disk_full_before_the_header_gives_a_notice_and_a_normal_run()
+    {
+        using var temp = new TempFolder();
+        var collection = TrackCollection.Open(temp.GenreFolders());
+        using var cache = FeatureCache.Open(temp.PathOf("cache"), new TestOnlyStatsPreset(), s => new FullDiskStream(s, 10));
+        Assert.Contains("No space left on device", cache.Notice);
+        Assert.Contains(cache.FilePath, cache.Notice);
+        Assert.False(cache.IsWritable);
+        var result = new BatchExtractor(new TestOnlyStatsPreset(), new BatchOptions { Cache = cache }).Run(collection);
+        Assert.Equal(4, result.Table.Rows.Count);
+        Assert.Empty(result.Warnings); // said once, at open
+    }
+
+    [Fact]
+    public void A_flipped_byte_mid_file_costs_only_that_record_and_says_so()
+    {
+        using var temp = new TempFolder();
+        var collection = TrackCollection.Open(temp.GenreFolders());
+        var cacheDir = temp.PathOf("cache");
+        var first = Run(collection, cacheDir, new TestOnlyStatsPreset());
+        var file = Directory.GetFiles(cacheDir, "*.features").Single();
+        var bytes = File.ReadAllBytes(file);
+        Assert.Equal(HeaderSize + 4 * RecordSize, bytes.Length);
+        bytes[HeaderSize + RecordSize + 50] ^= 0x01; // a value byte of the second record
+        File.WriteAllBytes(file, bytes);
+
+        using (var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset()))
+        {
+            Assert.Equal(3, cache.Count);
+            Assert.Contains("skipped 1 damaged record(s) (checksum mismatch", cache.Notice);
+            Assert.Contains("kept the 3 good ones", cache.Notice);
+            Assert.DoesNotContain("interrupted", cache.Notice);
+            Assert.Equal(RecordSize, cache.DiscardedBytes);
+        }
+
+        var again = Run(collection, cacheDir, new TestOnlyStatsPreset());
+        Assert.Equal(3, again.CacheHits);
+        Assert.Equal(1, again.Extracted);
+        Assert.Equal(Flatten(first), Flatten(again));
+        using (var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset()))
+        {
+            Assert.Equal(4, cache.Count);
+            Assert.Null(cache.Notice); // the damage was rewritten away, not reported on every run
+        }
+    }
+
+    [Fact]
+    public void A_damaged_header_is_reported_and_the_old_file_kept_aside()
+    {
+        using var temp = new TempFolder();
+        var collection = TrackCollection.Open(temp.GenreFolders());
+        var cacheDir = temp.PathOf("cache");
+        Run(collection, cacheDir, new TestOnlyStatsPreset());
+        var file = Directory.GetFiles(cacheDir, "*.features").Single();
+        var bytes = File.ReadAllBytes(file);
+        bytes[10] ^= 0x01; // inside the preset key: the header checksum no longer matches
+        File.WriteAllBytes(file, bytes);
+
+        using (var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset()))
+        {
+            Assert.Equal(0, cache.Count);
+            Assert.Contains("header is damaged", cache.Notice);
+            Assert.Contains(".corrupt", cache.Notice);
+            Assert.True(cache.IsWritable);
+        }
+        Assert.Equal(bytes, File.ReadAllBytes(file + ".corrupt"));
+        Assert.Equal(HeaderSize, new FileInfo(file).Length);
+        Assert.Equal(4, Run(collection, cacheDir, new TestOnlyStatsPreset()).Extracted);
+    }
+
+    [Fact]
+    public void A_cache_of_the_previous_format_is_rebuilt_with_a_notice()
+    {
+        using var temp = new TempFolder();
+        var cacheDir = temp.PathOf("cache");
+        string file;
+        using (var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset())) file = cache.FilePath;
+        var key = Convert.FromHexString(FeatureCache.PresetKey(new TestOnlyStatsPreset()));
+        File.WriteAllBytes(file, [.. "GFC1"u8, .. key, 1, 2, 3]); // format 1: magic and key, then records
+
+        using (var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset()))
+        {
+            Assert.Equal(0, cache.Count);
+            Assert.Contains("format 1", cache.Notice);
+            Assert.Contains("rebuilding", cache.Notice);
+            Assert.DoesNotContain("damaged", cache.Notice); // an old format is not damage
+        }
+        Assert.Equal(HeaderSize, new FileInfo(file).Length);
+        Assert.False(File.Exists(file + ".corrupt"));
     }
 
     private static BatchResult Run(TrackCollection collection, string cacheDir, TestOnlyStatsPreset preset)

@@ -45,6 +45,7 @@ public sealed class BatchExtractor
         var outcomes = new Outcome[tracks.Count];
         int done = 0, extracted = 0, hits = 0;
         int next = -1;
+        var cacheFailureBefore = _options.Cache?.WriteFailure;
         void Work()
         {
             // Each worker keeps its own clip-sized working arrays from clip to clip (see ExtractionBuffers): allocated
@@ -79,6 +80,8 @@ public sealed class BatchExtractor
         var rows = new List<FeatureRow>(tracks.Count);
         var skipped = new List<SkippedFile>();
         var warnings = new List<string>();
+        // A cache that could not be written is said once, here; every row it failed to store is in the table anyway.
+        if (_options.Cache?.WriteFailure is { } failure && cacheFailureBefore is null) warnings.Add(failure);
         for (int i = 0; i < tracks.Count; i++)
         {
             var t = tracks[i];
@@ -107,6 +110,8 @@ public sealed class BatchExtractor
             var values = _preset.Extract(audio.Samples, buffers);
             if (values.Length != _preset.FeatureNames.Count)
                 return Skip($"preset '{_preset.Name}' returned {values.Length} values for {_preset.FeatureNames.Count} features");
+            // Add never throws for the disk's sake (a failed write turns caching off, see FeatureCache.WriteFailure), so
+            // the IOException handlers below only ever speak of reading the audio.
             cache?.Add(hash!, values, audio.Warnings);
             return new Outcome(ClipOutcome.Extracted, values, audio.Warnings, null);
         }
