@@ -1,4 +1,6 @@
+using Genrify.Audio;
 using Genrify.Cli.Tests.TestOnly;
+using Genrify.Features;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
@@ -256,6 +258,28 @@ public class FeatureCacheTests
         }
         Assert.Equal(HeaderSize, new FileInfo(file).Length);
         Assert.False(File.Exists(file + ".corrupt"));
+    }
+
+    [Fact]
+    public void A_copy_of_a_clip_gets_warnings_naming_the_copy()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("clip04_click_90.wav", "c/a/first.wav");
+        temp.Copy("clip04_click_90.wav", "c/b/second.wav");
+        var collection = TrackCollection.Open(temp.PathOf("c"));
+        AudioBuffer Partial(string path, int rate, DecodeScratch scratch) =>
+            ClipDecoder.Decode(path, rate) with { Warnings = [$"{path}: stream ends early"] };
+        var cacheDir = temp.PathOf("cache");
+        for (int run = 0; run < 2; run++)
+        {
+            using var cache = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset());
+            // One worker: first.wav is decoded and cached, second.wav (same bytes) is then a cache hit.
+            var result = new BatchExtractor(new TestOnlyStatsPreset(), new BatchOptions { Cache = cache, Decoder = Partial, MaxDegreeOfParallelism = 1 })
+                .Run(collection);
+            Assert.Equal(run == 0 ? 1 : 2, result.CacheHits);
+            Assert.Equal([$"{temp.PathOf("c/a/first.wav")}: stream ends early", $"{temp.PathOf("c/b/second.wav")}: stream ends early"],
+                result.Warnings);
+        }
     }
 
     private static BatchResult Run(TrackCollection collection, string cacheDir, TestOnlyStatsPreset preset)

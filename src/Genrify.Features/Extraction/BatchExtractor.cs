@@ -104,7 +104,8 @@ public sealed class BatchExtractor
             if (cache is not null)
             {
                 hash = FeatureCache.HashFile(track.Path);
-                if (cache.TryGet(hash, out var hit)) return new Outcome(ClipOutcome.Cached, hit.Values, hit.Warnings, null);
+                if (cache.TryGet(hash, out var hit))
+                    return new Outcome(ClipOutcome.Cached, hit.Values, CachedWarnings.Attach(hit.Warnings, track.Path), null);
             }
             var audio = _options.Decoder(track.Path, _preset.SampleRate, buffers.Decoding);
             var values = _preset.Extract(audio.Samples, buffers);
@@ -112,7 +113,7 @@ public sealed class BatchExtractor
                 return Skip($"preset '{_preset.Name}' returned {values.Length} values for {_preset.FeatureNames.Count} features");
             // Add never throws for the disk's sake (a failed write turns caching off, see FeatureCache.WriteFailure), so
             // the IOException handlers below only ever speak of reading the audio.
-            cache?.Add(hash!, values, audio.Warnings);
+            cache?.Add(hash!, values, CachedWarnings.Detach(audio.Warnings, track.Path));
             return new Outcome(ClipOutcome.Extracted, values, audio.Warnings, null);
         }
         catch (AudioDecodeException e) { return Skip(e.Reason); }
