@@ -71,6 +71,18 @@ public class FeatureTableTests
     }
 
     [Fact]
+    public void Saving_sweeps_a_temporary_file_left_by_a_writer_that_died()
+    {
+        using var temp = new TempFolder();
+        var path = temp.PathOf("t.csv");
+        var leftover = path + ".tmp-2147483646"; // a killed writer's pid, which no process has now
+        File.WriteAllText(leftover, "id,file,la");
+        Table(withFold: false).Save(path);
+        Assert.False(File.Exists(leftover));
+        Assert.Equal(["t.csv"], Directory.GetFiles(temp.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Unknown_extension_and_ragged_rows_are_refused()
     {
         Assert.Throws<ArgumentException>(() => FeatureTable.FormatOf("x.xlsx"));

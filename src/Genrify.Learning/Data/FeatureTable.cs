@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Parquet;
 using Parquet.Schema;
+using Genrify.Shared;
 
 namespace Genrify.Learning;
 
@@ -60,11 +62,17 @@ public static class FeatureTable
         return result;
     }
 
-    /// <summary>Writes a dataset as CSV (id, group, fold if present, the features, then label), readable by <see cref="ReadCsv"/>.</summary>
+    /// <summary>Writes a dataset as CSV (id, group, fold if present, the features, then label), readable by <see cref="ReadCsv"/>.
+    /// The file is replaced atomically: a failed write leaves any earlier file intact.</summary>
     public static void WriteCsv(Dataset dataset, string path)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var writer = new StreamWriter(path);
+        AtomicFile.Write(path, stream => WriteCsv(dataset, stream));
+    }
+
+    private static void WriteCsv(Dataset dataset, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         if (dataset.Ids is not null) csv.WriteField("id");
         if (dataset.Groups is not null) csv.WriteField("artist");
