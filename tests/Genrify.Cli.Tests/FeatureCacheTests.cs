@@ -282,6 +282,23 @@ public class FeatureCacheTests
         }
     }
 
+    [Fact]
+    public void A_reader_beside_a_writer_mid_record_neither_cuts_nor_blames_the_tail()
+    {
+        using var temp = new TempFolder();
+        var cacheDir = temp.PathOf("cache");
+        var hash = FeatureCache.HashFile(temp.Copy("clip01_chord_tones.wav", "x.wav"));
+        using var owner = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset());
+        owner.Add(hash, [1, 2, 3, 4], []);
+        var whole = File.ReadAllBytes(owner.FilePath);
+        File.AppendAllBytes(owner.FilePath, whole[HeaderSize..(HeaderSize + 30)]); // the owner's next record, half there
+
+        using var reader = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset());
+        Assert.Equal(1, reader.Count);
+        Assert.Equal($"cache {owner.FilePath} is in use by another process; new results will not be cached", reader.Notice);
+        Assert.Equal(whole.Length + 30, new FileInfo(owner.FilePath).Length);
+    }
+
     private static BatchResult Run(TrackCollection collection, string cacheDir, TestOnlyStatsPreset preset)
     {
         using var cache = FeatureCache.Open(cacheDir, preset);

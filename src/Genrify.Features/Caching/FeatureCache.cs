@@ -260,12 +260,14 @@ public sealed class FeatureCache : IDisposable
             if (_entries.TryAdd(hash, entry)) _order.Add(hash);
             else _entries[hash] = entry;
         });
-        DiscardedBytes = summary.DamagedBytes + summary.TailBytes;
+        // Read-only, the tail may be the other process's record half-written right now: neither dropped nor reported.
+        long tail = writable ? summary.TailBytes : 0;
+        DiscardedBytes = summary.DamagedBytes + tail;
         var notes = new List<string>();
         if (summary.DamagedRecords > 0)
             notes.Add($"skipped {summary.DamagedRecords} damaged record(s) ({CacheFormat.Describe(summary.FirstDamage)}, " +
                       $"{summary.DamagedBytes} bytes) and kept the {summary.Records} good ones");
-        if (summary.TailBytes > 0)
+        if (tail > 0)
             notes.Add(summary.TailDamage == RecordDamage.Unfinished
                 ? $"dropped {summary.TailBytes} bytes of an unfinished record at the end (an earlier run was interrupted)"
                 : $"dropped {summary.TailBytes} damaged bytes at the end ({CacheFormat.Describe(summary.TailDamage)})");
