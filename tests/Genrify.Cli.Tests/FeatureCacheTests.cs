@@ -183,6 +183,18 @@ public class FeatureCacheTests
     }
 
     [Fact]
+    public void A_cache_folder_that_cannot_be_created_gives_a_notice_not_an_exception()
+    {
+        using var temp = new TempFolder();
+        var blocker = temp.Write("not-a-folder", "a file where the cache folder should go");
+        using var cache = FeatureCache.Open(Path.Combine(blocker, "cache"), new TestOnlyStatsPreset());
+        Assert.Contains("cannot be created", cache.Notice);
+        Assert.False(cache.IsWritable);
+        var result = new BatchExtractor(new TestOnlyStatsPreset(), new BatchOptions { Cache = cache }).Run(TrackCollection.Open(temp.GenreFolders()));
+        Assert.Equal(4, result.Table.Rows.Count);
+    }
+
+    [Fact]
     public void A_flipped_byte_mid_file_costs_only_that_record_and_says_so()
     {
         using var temp = new TempFolder();

@@ -98,10 +98,9 @@ public sealed class FeatureCache : IDisposable
     /// <remarks>
     /// Never fails for what is inside the file: a damaged header sets the old file aside (<c>.corrupt</c>) and starts
     /// a new one, damaged records are skipped, a file of another format version is rebuilt; <see cref="Notice"/> says
-    /// which. A cache that cannot be written (a full disk) is used for reading only, with a <see cref="Notice"/>.
+    /// which. A cache that cannot be written (a full disk) is used for reading only, with a <see cref="Notice"/>;
+    /// one whose folder or lock file cannot even be created holds nothing and stores nothing beyond this run.
     /// </remarks>
-    /// <exception cref="IOException">The folder cannot be created.</exception>
-    /// <exception cref="UnauthorizedAccessException">The folder cannot be created or the cache file opened.</exception>
     public static FeatureCache Open(string directory, IFeaturePreset preset) => Open(directory, preset, static s => s);
 
     /// <summary><see cref="Open(string, IFeaturePreset)"/> with every write to the cache file going through
@@ -111,11 +110,21 @@ public sealed class FeatureCache : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(preset);
         ArgumentNullException.ThrowIfNull(wrapLog);
-        Directory.CreateDirectory(directory);
         var key = PresetKey(preset);
         var path = Path.Combine(directory, $"{SafeName(preset.Name)}-{key[..16]}.features");
         var keyBytes = Convert.FromHexString(key);
         int featureCount = preset.FeatureNames.Count;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FeatureCache(path, featureCount, null, wrapLog)
+            {
+                Notice = $"cache folder {directory} cannot be created ({e.Message}); results will not be cached",
+            };
+        }
 
         // A FIFO or a device under the cache's name would block or never end: refuse it before opening.
         var kind = FileStatus.Of(path).Kind;
@@ -138,7 +147,7 @@ public sealed class FeatureCache : IDisposable
             readOnly.LoadShared(keyBytes);
             return readOnly;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new FeatureCache(path, featureCount, null, wrapLog)
             {
