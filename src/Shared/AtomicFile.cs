@@ -18,7 +18,8 @@ internal static class AtomicFile
 
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     /// <exception cref="IOException">The content could not be written or moved into place (the old file is intact);
-    /// the message names the target, not the temporary file.</exception>
+    /// the message names the target, not the temporary file. Also for a denied write or a file too large for the
+    /// file system, which .NET reports otherwise.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -37,6 +38,10 @@ internal static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
             moved = true;
+        }
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e) && e is not IOException)
+        {
+            throw new IOException(WriteFailures.Describe(e), e); // callers handle IOException for "not written"
         }
         catch (IOException e) when (e.Message.Contains(temp, StringComparison.Ordinal))
         {

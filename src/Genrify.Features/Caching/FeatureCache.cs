@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Genrify.Features.FileSystem;
+using Genrify.Shared;
 
 namespace Genrify.Features.Caching;
 
@@ -160,7 +161,7 @@ public sealed class FeatureCache : IDisposable
         {
             cache.OpenLog(keyBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e))
         {
             cache.Disable(e);
             cache.Notice = cache.Notice is null ? cache.WriteFailure : $"{cache.Notice}; {cache.WriteFailure}";
@@ -200,7 +201,7 @@ public sealed class FeatureCache : IDisposable
                 _log.Flush();
                 _end += record.Length;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            catch (Exception e) when (WriteFailures.IsWriteFailure(e) || e is NotSupportedException)
             {
                 Disable(e);
             }
@@ -311,7 +312,7 @@ public sealed class FeatureCache : IDisposable
             _end = _log.Length;
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e))
         {
             try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
             return false;
@@ -338,7 +339,7 @@ public sealed class FeatureCache : IDisposable
 
     private void Disable(Exception e)
     {
-        WriteFailure ??= $"cache {FilePath}: cannot write ({e.Message}); results are no longer cached in this run";
+        WriteFailure ??= $"cache {FilePath}: cannot write ({WriteFailures.Describe(e)}); results are no longer cached in this run";
         // Cut off a record written in part, so the file stays whole for the next run (best effort: the disk is the problem).
         try { _log?.SetLength(_end); } catch (Exception) { }
         Close(ref _log);
