@@ -152,7 +152,7 @@ public sealed class GenreModel
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        CheckDistinctClasses(ClassNames); // the constructor already refuses this; a file must never be the exception
+        CheckDistinctClasses(ClassNames); // the constructor refuses this already; checked again where the file is made
         AtomicFile.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
