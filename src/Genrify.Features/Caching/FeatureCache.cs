@@ -290,32 +290,29 @@ public sealed class FeatureCache : IDisposable
     }
 
     // Writes the good records to a new file and renames it over the old one, so the damage is reported once.
+    // AtomicFile also sweeps the temporary file of a rewrite that was killed.
     private bool TryRewrite()
     {
-        var temp = $"{FilePath}.tmp-{Environment.ProcessId}";
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            var key = ReadKey();
+            AtomicFile.Write(FilePath, stream =>
             {
-                var key = ReadKey();
                 stream.Write(CacheFormat.EncodeHeader(key));
                 foreach (var hash in _order)
                 {
                     var entry = _entries[hash];
                     stream.Write(CacheFormat.EncodeRecord(Convert.FromHexString(hash), entry.Values, entry.Warnings));
                 }
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, FilePath, overwrite: true);
+            });
             Close(ref _log);
             _log = _wrap(new FileStream(FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
             _end = _log.Length;
             return true;
         }
-        catch (Exception e) when (WriteFailures.IsWriteFailure(e))
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e) && _log is not null)
         {
-            try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-            return false;
+            return false; // the old file is untouched and still open: go on with it, damage and all
         }
     }
 
