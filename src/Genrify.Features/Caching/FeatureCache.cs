@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Genrify.Features.FileSystem;
+using Genrify.Audio;
 using Genrify.Shared;
 
 namespace Genrify.Features.Caching;

@@ -1,4 +1,4 @@
-using Genrify.Features.FileSystem;
+using Genrify.Audio;
 
 namespace Genrify.Features.Collections;
 

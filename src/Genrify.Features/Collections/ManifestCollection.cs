@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Genrify.Features.FileSystem;
+using Genrify.Audio;
 
 namespace Genrify.Features.Collections;
 
