@@ -56,6 +56,8 @@ public static class TrainingSource
             Cache = cache,
         });
         var result = extractor.Run(collection, options.Progress, options.Cancel);
+        // What opening the cache found (a damaged or old-format log, a folder that cannot be used) is reported with the run.
+        if (cache?.Notice is { } notice) result = result with { Warnings = [notice, .. result.Warnings] };
         var data = DatasetConversion.ToDataset(result.Table);
         if (options.IncludeSpotifyFeatures) data = SpotifyColumns.Join(data, collection);
         return new TrainingData(data, preset.Name, preset.Options, result);

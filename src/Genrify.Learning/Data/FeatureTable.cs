@@ -270,7 +270,9 @@ public static class FeatureTable
         }
         catch (CsvHelperException e)
         {
-            throw new FeatureTableException($"{file}: not a readable CSV table ({e.GetType().Name})", e);
+            // CsvHelper's message is a first line of words, then its reader's state: only the words are for people.
+            var reason = e.Message.Split('\n', 2)[0].Trim();
+            throw new FeatureTableException($"{file}: not a readable CSV table (row {e.Context?.Parser?.Row}: {reason})", e);
         }
     }
 
