@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# The cache is read once: `ldconfig -p | grep -q` under pipefail fails at random (grep exits at its first match and
+# ldconfig dies of SIGPIPE), which made set-up reinstall libraries that were there.
+libraries="$(ldconfig -p 2>/dev/null || true)"
+have_lib() { grep -q "$1" <<<"$libraries"; }
 have_lib 'libsndfile.so.1' || need+=(libsndfile1)
 have_lib 'libsoxr.so.0'    || need+=(libsoxr0)
 have_lib 'libfftw3f.so.3'  || need+=(libfftw3-single3)

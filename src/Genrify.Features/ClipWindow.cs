@@ -8,11 +8,15 @@ namespace Genrify.Features;
 /// </summary>
 public sealed record ClipWindow
 {
-    /// <summary>The window used unless a command or server sets another: ten minutes, longer than nearly every song.</summary>
+    /// <summary>
+    /// The window used unless a command or server sets another: five minutes, the whole of most songs. An analysis
+    /// costs about 2 MB per second of window (spectrograms and their harmonic/percussive parts), so five minutes keep
+    /// one song under ~700 MB and two at once on a server well under 2 GB (docs/limits.md).
+    /// </summary>
     public static ClipWindow Default { get; } = new();
 
     /// <summary>Longest stretch decoded, in seconds from the start of the file.</summary>
-    public double MaxSeconds { get; init; } = 600;
+    public double MaxSeconds { get; init; } = 300;
 
     /// <summary>The largest window accepted: one day.</summary>
     public const double MaxAllowedSeconds = 24 * 3600;

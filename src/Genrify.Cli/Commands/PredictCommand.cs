@@ -10,7 +10,7 @@ using Genrify.Pipeline;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N] [--max-seconds 600]</c>: each song's genres with
+/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N] [--max-seconds 300]</c>: each song's genres with
 /// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be the
 /// bundled genre vocabulary (every genre that fits, each with its own probability), a feature model or a CNN. Songs are decoded and classified on every core and
 /// answered in the order given, each as soon as those before it are. A song that cannot be decoded gives one error
