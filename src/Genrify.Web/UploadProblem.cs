@@ -23,6 +23,10 @@ public sealed class UploadProblem(int status, string title, string detail, strin
     public static UploadProblem TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"the file is larger than this server accepts ({Describe(limit)})", "too-large");
 
+    /// <summary>The server could not write the upload to its disk (full, or gone): a passing condition, worth retrying.</summary>
+    public static UploadProblem CannotStore() =>
+        new(StatusCodes.Status503ServiceUnavailable, "Cannot store the upload", "the server could not store the upload right now; try again shortly", "no-space");
+
     /// <summary>Human-readable size.</summary>
     public static string Describe(long bytes) => bytes switch
     {

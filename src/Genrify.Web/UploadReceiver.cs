@@ -63,8 +63,9 @@ public static class UploadReceiver
             throw e switch
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => UploadProblem.TooLarge(maxUploadBytes),
-                InvalidDataException or BadHttpRequestException => new UploadProblem(StatusCodes.Status400BadRequest, "Malformed upload",
-                    $"the multipart body could not be read ({e.Message})", "bad-multipart"),
+                // A body that ends before its final boundary surfaces as a plain IOException from the multipart reader;
+                // when the client went away (or the deadline fired) the caller tells those apart by the token.
+                InvalidDataException or BadHttpRequestException or IOException when !cancel.IsCancellationRequested => Malformed(e),
                 _ => e,
             };
         }
@@ -72,6 +73,9 @@ public static class UploadReceiver
             throw new UploadProblem(StatusCodes.Status400BadRequest, "No file", "the form has no 'file' part: send the audio as multipart field 'file'", "no-file");
         return new Upload(tempPath, displayName, length, top);
     }
+
+    private static UploadProblem Malformed(Exception e) => new(StatusCodes.Status400BadRequest, "Malformed upload",
+        $"the multipart body could not be read: {(e is InvalidDataException or BadHttpRequestException ? e.Message : "it ends before its final boundary")}", "bad-multipart");
 
     /// <summary>Parses a <c>top</c> value: 0 (all genres) to 1000.</summary>
     public static int ParseTop(string? text)
@@ -85,13 +89,31 @@ public static class UploadReceiver
     {
         var buffer = new byte[81920];
         long total = 0;
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
+        FileStream file;
+        try
         {
-            total += read;
-            if (total > limit) throw UploadProblem.TooLarge(limit);
-            await file.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw UploadProblem.CannotStore();
+        }
+        await using (file)
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > limit) throw UploadProblem.TooLarge(limit);
+                try
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    throw UploadProblem.CannotStore(); // the server's disk, not the client's body: not a 400
+                }
+            }
         }
         return total;
     }
