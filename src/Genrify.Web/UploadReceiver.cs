@@ -17,8 +17,11 @@ public static class UploadReceiver
 
     private const int SmallFieldLimit = 1024;
 
-    /// <summary>Receives the upload; throws <see cref="UploadProblem"/> for a request that is not an acceptable upload.</summary>
-    public static async Task<Upload> ReceiveAsync(HttpRequest request, long maxUploadBytes, string tempDirectory, CancellationToken cancel)
+    /// <summary>
+    /// Checks what can be checked before reading the body: a multipart/form-data type with a usable boundary and a
+    /// declared length within the limit. Returns the boundary; throws <see cref="UploadProblem"/> otherwise.
+    /// </summary>
+    public static string CheckHeaders(HttpRequest request, long maxUploadBytes)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -29,7 +32,16 @@ public static class UploadReceiver
             throw new UploadProblem(StatusCodes.Status400BadRequest, "Malformed upload", "the multipart boundary is missing or too long", "bad-multipart");
         if (request.ContentLength > maxUploadBytes + FormOverheadBytes)
             throw UploadProblem.TooLarge(maxUploadBytes);
+        return boundary;
+    }
 
+    /// <summary>
+    /// Receives the upload into <paramref name="folder"/>; throws <see cref="UploadProblem"/> for a request that is not an
+    /// acceptable upload, and leaves no file behind whatever it throws.
+    /// </summary>
+    public static async Task<Upload> ReceiveAsync(HttpRequest request, long maxUploadBytes, UploadFolder folder, CancellationToken cancel)
+    {
+        var boundary = CheckHeaders(request, maxUploadBytes);
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
         string? tempPath = null, displayName = null;
         long length = 0;
@@ -44,7 +56,7 @@ public static class UploadReceiver
                 {
                     var clientName = disposition!.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     displayName = UploadNames.Sanitise(clientName);
-                    tempPath = Path.Combine(tempDirectory, "genrify-upload-" + Guid.NewGuid().ToString("N") + UploadNames.TempExtension(displayName));
+                    tempPath = folder.NewUploadPath(UploadNames.TempExtension(displayName));
                     length = await CopyLimitedAsync(section.Body, tempPath, maxUploadBytes, cancel).ConfigureAwait(false);
                 }
                 else if (name == "top")
@@ -63,6 +75,8 @@ public static class UploadReceiver
             throw e switch
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => UploadProblem.TooLarge(maxUploadBytes),
+                // Kestrel's minimum data rate: the body trickles in slower than any real upload.
+                BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => UploadProblem.UploadTooSlow(),
                 // A body that ends before its final boundary surfaces as a plain IOException from the multipart reader;
                 // when the client went away (or the deadline fired) the caller tells those apart by the token.
                 InvalidDataException or BadHttpRequestException or IOException when !cancel.IsCancellationRequested => Malformed(e),

@@ -49,8 +49,10 @@ internal sealed class TestApp : IAsyncDisposable
         return (tweak?.Invoke(options) ?? options, temp);
     }
 
-    /// <summary>Files left in the upload folder.</summary>
-    public string[] LeftOverFiles() => Directory.Exists(TempDirectory) ? Directory.GetFiles(TempDirectory) : [];
+    /// <summary>Files left in the upload folder (the server's own folder under <see cref="TempDirectory"/>), its owner lock aside.</summary>
+    public string[] LeftOverFiles() => Directory.Exists(TempDirectory)
+        ? Directory.GetFiles(TempDirectory, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != UploadFolder.OwnerFileName).ToArray()
+        : [];
 
     /// <summary>Waits (up to a minute) until the upload folder is empty: decode jobs may outlive their requests.</summary>
     public async Task<string[]> LeftOverFilesAfterJobsAsync()
