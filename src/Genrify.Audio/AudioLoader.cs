@@ -85,7 +85,7 @@ public static class AudioLoader
         // decodes or gives a reason), so a bad file gets one clean line.
         var decoded = (container == AudioContainer.Unknown && HasMpegExtension(path)
                 ? null
-                : SoundFileDecoder.TryDecode(path, options.Offset, options.Duration, options.Scratch, out soundFileError))
+                : SoundFileDecoder.TryDecode(path, options, out soundFileError))
             ?? DecodeWithFfmpeg(path, options, container, container == AudioContainer.Unknown && soundFileError.Length == 0
                 ? "not tried, no MPEG frame or ID3 tag at the start of the file" : soundFileError);
         CheckFinite(path, decoded);
@@ -99,6 +99,9 @@ public static class AudioLoader
     private static AudioContainer CheckFile(string path)
     {
         if (Directory.Exists(path)) throw new AudioDecodeException(path, "is a directory, not an audio file");
+        // Opening a FIFO blocks until a writer comes, and a device such as /dev/zero never ends: refuse before opening.
+        var kind = FileKinds.Of(path);
+        if (FileKinds.IsSpecial(kind)) throw new AudioDecodeException(path, $"not a regular file ({FileKinds.Describe(kind)})");
         Span<byte> head = stackalloc byte[FormatSniffer.HeaderBytes];
         int length;
         try
@@ -126,28 +129,14 @@ public static class AudioLoader
     {
         if (!options.FfmpegFallback)
             throw new AudioDecodeException(path, Unreadable(container, $"libsndfile: {soundFileError}"));
-        PcmWavParser.Pcm pcm;
-        string[] diagnostics;
         try
         {
-            pcm = FfmpegDecoder.Decode(out diagnostics, path, options.FfmpegPath, options.FfmpegFormat, options.FfmpegTimeout);
+            return FfmpegDecoder.Decode(path, options);
         }
         catch (AudioDecodeException e)
         {
             throw new AudioDecodeException(path, Unreadable(container, $"libsndfile: {soundFileError}; {e.Reason}"), e);
         }
-        var warnings = diagnostics.Select(line => $"{path}: ffmpeg reported '{line}'").ToList();
-
-        // audioread slicing, in interleaved samples: [int(sr·offset)·ch, +int(sr·duration)·ch).
-        long start = (long)(pcm.SampleRate * options.Offset);
-        long end = options.Duration is { } d ? start + (long)(pcm.SampleRate * d) : long.MaxValue;
-        int first = (int)Math.Min(start, pcm.Frames), last = (int)Math.Clamp(end, first, pcm.Frames);
-        if (start > pcm.Frames)
-            warnings.Add($"{path}: offset {options.Offset} s (frame {start}) is past the end ({pcm.Frames} frames): no audio read");
-        float[] samples = first == 0 && last == pcm.Frames
-            ? pcm.Interleaved
-            : pcm.Interleaved[(first * pcm.Channels)..(last * pcm.Channels)];
-        return new DecodedAudio(samples, last - first, pcm.Channels, pcm.SampleRate, "ffmpeg", warnings);
     }
 
     private static string Unreadable(AudioContainer container, string detail) => container == AudioContainer.Unknown

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 
 namespace Genrify.Audio;
 
@@ -14,19 +15,25 @@ public enum FfmpegSampleFormat
 
 /// <summary>
 /// Decodes what libsndfile cannot (MP4/AAC, WMA, …) with the ffmpeg command-line tool, as librosa's audioread fallback does.
-/// Runs ffmpeg as a child process (argument list, no shell) writing a WAV stream to stdout; stderr is captured for the reason
-/// of a failure.
+/// Runs ffmpeg as a child process (argument list, no shell) writing a WAV stream to stdout, read as it arrives: only the
+/// frames wanted are kept, and ffmpeg is stopped once they are in, so a file of any length costs the window's memory.
+/// stderr is kept (its first 64 KB) for the reason of a failure.
 /// </summary>
 public static class FfmpegDecoder
 {
+    private const int StderrKeptChars = 64 * 1024;
+    private const int BlockFrames = 1 << 16;
+
     /// <summary>
-    /// Decodes <paramref name="path"/> to interleaved float32 frames; <paramref name="diagnostics"/> receives what ffmpeg
-    /// reported on stderr although it succeeded (corrupt packets it skipped, …).
+    /// Decodes the frames <paramref name="options"/> asks for (<see cref="LoadOptions.Offset"/>, <see cref="LoadOptions.Duration"/>,
+    /// <see cref="LoadOptions.MaxDuration"/>, audioread's slicing: <c>[int(sr·offset), +int(sr·duration))</c> frames);
+    /// what ffmpeg reported on stderr although it succeeded (corrupt packets it skipped, …) becomes warnings.
     /// </summary>
     /// <exception cref="AudioDecodeException">ffmpeg is missing, fails, times out or writes no audio.</exception>
-    internal static PcmWavParser.Pcm Decode(out string[] diagnostics, string path, string ffmpegPath, FfmpegSampleFormat format, TimeSpan timeout)
+    /// <exception cref="OperationCanceledException"><see cref="LoadOptions.Cancel"/> fired (ffmpeg is killed).</exception>
+    internal static DecodedAudio Decode(string path, LoadOptions options)
     {
-        var start = new ProcessStartInfo(ffmpegPath)
+        var start = new ProcessStartInfo(options.FfmpegPath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -35,46 +42,132 @@ public static class FfmpegDecoder
             CreateNoWindow = true,
         };
         foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-vn", "-sn", "-dn",
-                     "-map_metadata", "-1", "-bitexact", "-f", "wav", "-c:a", format == FfmpegSampleFormat.Int16 ? "pcm_s16le" : "pcm_f32le", "-" })
+                     "-map_metadata", "-1", "-bitexact", "-f", "wav", "-c:a", options.FfmpegFormat == FfmpegSampleFormat.Int16 ? "pcm_s16le" : "pcm_f32le", "-" })
             start.ArgumentList.Add(argument);
 
+        options.Cancel.ThrowIfCancellationRequested();
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new AudioDecodeException(path, $"could not start ffmpeg ('{ffmpegPath}')");
+            process = Process.Start(start) ?? throw new AudioDecodeException(path, $"could not start ffmpeg ('{options.FfmpegPath}')");
         }
         catch (Win32Exception e)
         {
-            throw new AudioDecodeException(path, $"ffmpeg is not available ('{ffmpegPath}': {e.Message})", e);
+            throw new AudioDecodeException(path, $"ffmpeg is not available ('{options.FfmpegPath}': {e.Message})", e);
         }
 
         using (process)
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancel))
         {
+            stop.CancelAfter(options.FfmpegTimeout);
+            // A timeout or a cancellation kills ffmpeg, which ends its output: the reading below then stops.
+            using var kill = stop.Token.Register(() => Kill(process));
             process.StandardInput.Close();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var stdout = new MemoryStream();
-            var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-            if (!copy.Wait(timeout) || !process.WaitForExit(timeout))
-            {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                throw new AudioDecodeException(path, $"ffmpeg did not finish within {timeout.TotalSeconds:0} s");
-            }
-            process.WaitForExit();
-            string errors = stderr.Result;
-            if (process.ExitCode != 0)
-                throw new AudioDecodeException(path, $"ffmpeg cannot decode it: {LastLine(errors, path)}");
+            var stderr = ReadCapped(process.StandardError);
             try
             {
-                var pcm = PcmWavParser.Parse(stdout.GetBuffer().AsSpan(0, (int)stdout.Length));
-                diagnostics = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(line => line.Replace(path, "FILE")).Take(5).ToArray();
-                return pcm;
+                var audio = ReadWav(path, process.StandardOutput.BaseStream, options, out bool stoppedEarly);
+                if (stoppedEarly) Kill(process);
+                process.WaitForExit();
+                ThrowIfStopped(path, options, stop);
+                string errors = stderr.Result;
+                if (!stoppedEarly && process.ExitCode != 0)
+                    throw new AudioDecodeException(path, $"ffmpeg cannot decode it: {LastLine(errors, path)}");
+                audio.Warnings.AddRange(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(line => $"{path}: ffmpeg reported '{line.Replace(path, "FILE")}'").Take(5));
+                return audio;
             }
             catch (FormatException e)
             {
+                process.WaitForExit();
+                ThrowIfStopped(path, options, stop);
+                if (process.ExitCode != 0)
+                    throw new AudioDecodeException(path, $"ffmpeg cannot decode it: {LastLine(stderr.Result, path)}");
                 throw new AudioDecodeException(path, $"ffmpeg wrote no usable audio ({e.Message})", e);
             }
+            finally
+            {
+                Kill(process);
+            }
         }
+    }
+
+    // Skips the offset, keeps the frames wanted, and says whether audio was left unread (ffmpeg still writing).
+    private static DecodedAudio ReadWav(string path, Stream stdout, LoadOptions options, out bool stoppedEarly)
+    {
+        var wav = PcmWavParser.Open(stdout);
+        int channels = wav.Channels, rate = wav.SampleRate;
+        var warnings = new List<string>();
+        var block = new float[BlockFrames * channels];
+
+        long skip = (long)(rate * options.Offset), skipped = 0;
+        while (skipped < skip)
+        {
+            options.Cancel.ThrowIfCancellationRequested();
+            int got = wav.ReadFrames(block.AsSpan(0, (int)Math.Min(BlockFrames, skip - skipped) * channels));
+            if (got == 0) break;
+            skipped += got;
+        }
+        if (skipped < skip)
+        {
+            warnings.Add($"{path}: offset {options.Offset} s (frame {skip}) is past the end ({skipped} frames): no audio read");
+            stoppedEarly = false;
+            return new DecodedAudio([], 0, channels, rate, "ffmpeg", warnings);
+        }
+
+        long wanted = options.FramesWanted(rate, out bool capped);
+        long maxFrames = Array.MaxLength / channels;
+        var samples = new float[(int)Math.Min(Math.Min(wanted, BlockFrames), maxFrames) * channels];
+        long read = 0;
+        while (read < wanted)
+        {
+            options.Cancel.ThrowIfCancellationRequested();
+            if (read * channels == samples.Length)
+            {
+                if (read >= maxFrames)
+                    throw new AudioDecodeException(path, $"audio too long (more than {maxFrames} frames of {channels} channels)");
+                Array.Resize(ref samples, (int)Math.Min(Math.Min(wanted, maxFrames), 2 * read) * channels);
+            }
+            int room = (int)Math.Min(samples.Length / channels - read, BlockFrames);
+            int got = wav.ReadFrames(samples.AsSpan((int)(read * channels), room * channels));
+            if (got == 0) break;
+            read += got;
+        }
+        // Whether anything follows the window: one more frame tells.
+        stoppedEarly = read == wanted && wav.ReadFrames(block.AsSpan(0, channels)) > 0;
+        if (stoppedEarly && capped)
+            warnings.Add($"{path}: only the first {SoundFileDecoder.Seconds(read, rate)} decoded (the limit is {options.MaxDuration:0.###} s; the file is longer)");
+        return new DecodedAudio(samples, (int)read, channels, rate, "ffmpeg", warnings);
+    }
+
+    private static void ThrowIfStopped(string path, LoadOptions options, CancellationTokenSource stop)
+    {
+        options.Cancel.ThrowIfCancellationRequested();
+        if (stop.IsCancellationRequested)
+            throw new AudioDecodeException(path, $"ffmpeg did not finish within {options.FfmpegTimeout.TotalSeconds:0} s");
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+
+    // ffmpeg can print a line per corrupt packet for hours of audio: keep the start, drain the rest so it never blocks.
+    private static async Task<string> ReadCapped(StreamReader stderr)
+    {
+        var kept = new StringBuilder();
+        var buffer = new char[4096];
+        int got;
+        while ((got = await stderr.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            if (kept.Length < StderrKeptChars) kept.Append(buffer, 0, Math.Min(got, StderrKeptChars - kept.Length));
+        return kept.ToString();
     }
 
     // ffmpeg's last stderr line, with the path removed (the exception message names the file already), on one line.

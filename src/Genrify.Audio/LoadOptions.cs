@@ -18,6 +18,16 @@ public sealed record LoadOptions
     /// <summary>Read at most this many seconds: <c>int(duration·native_sr)</c> frames at the native rate; null reads to the end.</summary>
     public double? Duration { get; init; }
 
+    /// <summary>
+    /// Longest stretch decoded, in seconds from <see cref="Offset"/>, whatever the file holds: a longer file is cut
+    /// there and a warning says so (<see cref="Duration"/> cuts silently, as librosa does). Bounds the memory a hostile
+    /// or very long file can take (a 6 MB FLAC can hold ten hours of audio). Null: no limit.
+    /// </summary>
+    public double? MaxDuration { get; init; }
+
+    /// <summary>Stops a decode in progress (between blocks of frames; an ffmpeg child is killed) with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancel { get; init; }
+
     /// <summary>Use the ffmpeg CLI for files libsndfile cannot open (librosa's audioread fallback).</summary>
     public bool FfmpegFallback { get; init; } = true;
 
@@ -36,6 +46,19 @@ public sealed record LoadOptions
     /// <summary>Longest an ffmpeg decode may run before it is killed.</summary>
     public TimeSpan FfmpegTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The frames to read at <paramref name="sampleRate"/> from the offset on: <see cref="Duration"/>'s and
+    /// <see cref="MaxDuration"/>'s, whichever is fewer (long.MaxValue for no limit); <paramref name="capped"/> tells
+    /// whether <see cref="MaxDuration"/> set it.
+    /// </summary>
+    internal long FramesWanted(int sampleRate, out bool capped)
+    {
+        long wanted = Duration is { } d ? (long)(d * sampleRate) : long.MaxValue;
+        long cap = MaxDuration is { } m ? (long)Math.Min(m * sampleRate, long.MaxValue / 2) : long.MaxValue;
+        capped = cap < wanted;
+        return Math.Min(wanted, cap);
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> for values librosa would reject or misread.</summary>
     public void Validate()
     {
@@ -45,6 +68,8 @@ public sealed record LoadOptions
             throw new ArgumentException($"Offset must be a finite number of seconds ≥ 0, got {Offset}", nameof(Offset));
         if (Duration is { } d && (!double.IsFinite(d) || d < 0))
             throw new ArgumentException($"Duration must be a finite number of seconds ≥ 0 or null, got {d}", nameof(Duration));
+        if (MaxDuration is { } m && (!double.IsFinite(m) || m <= 0))
+            throw new ArgumentException($"MaxDuration must be a finite number of seconds > 0 or null, got {m}", nameof(MaxDuration));
         if (string.IsNullOrWhiteSpace(FfmpegPath))
             throw new ArgumentException("FfmpegPath must name an executable", nameof(FfmpegPath));
         if (FfmpegTimeout <= TimeSpan.Zero)

@@ -12,10 +12,13 @@ internal static class SoundFileDecoder
     // First allocation at most this many samples; longer files grow the buffer (a hostile header can claim 2^62 frames).
     private const int InitialSampleCap = 1 << 24;
 
+    // Frames per read: about 3 s at 44.1 kHz.
+    private const long BlockFrames = 1 << 17;
+
     /// <summary>Opens <paramref name="path"/>; null when libsndfile does not recognise it (<paramref name="error"/> says why).</summary>
     /// <remarks>What libmpg123 prints to stderr meanwhile is not shown; it becomes part of a warning or of the error.
-    /// With <paramref name="scratch"/>, the frames are read into its array (see <see cref="DecodeScratch"/>).</remarks>
-    public static DecodedAudio? TryDecode(string path, double offset, double? duration, DecodeScratch? scratch, out string error)
+    /// With <see cref="LoadOptions.Scratch"/>, the frames are read into its array (see <see cref="DecodeScratch"/>).</remarks>
+    public static DecodedAudio? TryDecode(string path, LoadOptions options, out string error)
     {
         using var capture = NativeStderrCapture.Start();
         var info = new LibSndFile.Info();
@@ -30,7 +33,7 @@ internal static class SoundFileDecoder
         {
             // Only libmpg123 prints while decoding: other formats decode uncaptured, without waiting for the lock.
             if ((info.Format & LibSndFile.MajorFormatMask) != LibSndFile.FormatMpeg) capture.Stop();
-            return Decode(path, file, info, offset, duration, scratch, capture);
+            return Decode(path, file, info, options, capture);
         }
         catch (AudioDecodeException e)
         {
@@ -44,9 +47,10 @@ internal static class SoundFileDecoder
         }
     }
 
-    private static unsafe DecodedAudio Decode(string path, IntPtr file, LibSndFile.Info info, double offset, double? duration,
-        DecodeScratch? scratch, NativeStderrCapture capture)
+    private static unsafe DecodedAudio Decode(string path, IntPtr file, LibSndFile.Info info, LoadOptions options, NativeStderrCapture capture)
     {
+        double offset = options.Offset;
+        var scratch = options.Scratch;
         int channels = info.Channels, sampleRate = info.SampleRate;
         if (channels <= 0) throw new AudioDecodeException(path, $"header declares {channels} channels");
         if (sampleRate <= 0) throw new AudioDecodeException(path, $"header declares sample rate {sampleRate} Hz");
@@ -67,12 +71,10 @@ internal static class SoundFileDecoder
             }
         }
         long remaining = Math.Max(0, total - position);
-        long wanted = remaining;
-        if (duration is { } d)
-        {
-            long frames = (long)(d * sampleRate);
-            if (frames < remaining) wanted = frames;
-        }
+        long limit = options.FramesWanted(sampleRate, out bool capped);
+        long wanted = Math.Min(remaining, limit);
+        if (capped && remaining > limit)
+            warnings.Add($"{path}: only the first {Seconds(limit, sampleRate)} of {Seconds(remaining, sampleRate)} decoded (the limit is {options.MaxDuration:0.###} s)");
 
         long maxFrames = Array.MaxLength / channels;
         long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
@@ -90,9 +92,11 @@ internal static class SoundFileDecoder
                 if (scratch is not null) buffer = scratch.GrowInterleaved(buffer, grown);
                 else Array.Resize(ref buffer, grown);
             }
+            options.Cancel.ThrowIfCancellationRequested();
             long got;
+            // In blocks, so that a cancellation is seen within a few milliseconds of decoding.
             fixed (float* p = buffer)
-                got = LibSndFile.ReadFramesFloat(file, p + read * channels, Math.Min(capacity, wanted) - read);
+                got = LibSndFile.ReadFramesFloat(file, p + read * channels, Math.Min(Math.Min(capacity, wanted) - read, BlockFrames));
             if (got <= 0) break;
             read += got;
         }
@@ -108,6 +112,9 @@ internal static class SoundFileDecoder
         }
         return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings);
     }
+
+    /// <summary>A frame count as seconds for messages ("600 s", "36000 s").</summary>
+    internal static string Seconds(long frames, int sampleRate) => $"{(double)frames / sampleRate:0.###} s";
 
     // Stops the capture and appends what the native decoder printed, if anything, to a message.
     private static string WithDecoderText(string message, NativeStderrCapture capture) =>

@@ -102,7 +102,7 @@ public sealed record LogMelCollection(IReadOnlyList<Track> Tracks, IReadOnlyList
                 }
             }
         }
-        var audio = AudioLoader.Load(path, new LoadOptions { SampleRate = settings.SampleRate });
+        var audio = Genrify.Features.ClipDecoder.Decode(path, settings.SampleRate);
         if (audio.Samples.Length == 0) throw new InvalidDataException($"{path}: no audio samples");
         var logMel = LogMelFrontEnd.Compute(audio.Samples, audio.SampleRate, settings);
         if (cached is not null)

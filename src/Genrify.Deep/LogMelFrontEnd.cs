@@ -1,4 +1,3 @@
-using Genrify.Audio;
 using Genrify.Dsp;
 
 namespace Genrify.Deep;
@@ -21,11 +20,11 @@ public static class LogMelFrontEnd
         return Decibels.PowerToDb(mel, 1f, 1e-10f, (float)settings.TopDb);
     }
 
-    /// <summary>Decodes <paramref name="path"/> (mono, resampled to the settings' rate) and computes its log-mel.</summary>
+    /// <summary>Decodes <paramref name="path"/> (mono, resampled to the settings' rate, its first <see cref="Genrify.Features.ClipWindow.Default"/>) and computes its log-mel.</summary>
     public static Matrix FromFile(string path, LogMelSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var audio = AudioLoader.Load(path, new LoadOptions { SampleRate = settings.SampleRate });
+        var audio = Genrify.Features.ClipDecoder.Decode(path, settings.SampleRate);
         return Compute(audio.Samples, audio.SampleRate, settings);
     }
 }

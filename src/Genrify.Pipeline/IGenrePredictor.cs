@@ -2,7 +2,8 @@ namespace Genrify.Pipeline;
 
 /// <summary>
 /// Anything that names the genres of a song from its audio: a feature model (<see cref="SongPredictor"/>) or a model
-/// of a registered kind (the opt-in CNN). <see cref="GenrePredictors.Load"/> opens either from a model file.
+/// of a registered kind (the opt-in CNN). <see cref="GenrePredictors.Load"/> opens either from a model file;
+/// <see cref="GenrePredictorExtensions.PredictFile"/> decodes a file for any of them.
 /// Implementations are thread-safe.
 /// </summary>
 public interface IGenrePredictor
@@ -15,9 +16,6 @@ public interface IGenrePredictor
 
     /// <summary>The genres the model knows, in its output order.</summary>
     IReadOnlyList<string> Classes { get; }
-
-    /// <summary>Decodes and classifies one file; throws <see cref="Genrify.Audio.AudioDecodeException"/> when it cannot be decoded.</summary>
-    SongPrediction PredictFile(string path, CancellationToken cancel = default);
 
     /// <summary>Classifies mono samples already decoded at <see cref="SampleRate"/>.</summary>
     SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null);

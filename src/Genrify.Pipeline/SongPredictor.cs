@@ -57,14 +57,6 @@ public sealed class SongPredictor : IGenrePredictor
         catch (ModelFileException e) { throw new ModelFileException($"{modelPath}: {e.Message}", e); }
     }
 
-    /// <summary>Decodes and classifies one file; throws <see cref="AudioDecodeException"/> when it cannot be decoded.</summary>
-    public SongPrediction PredictFile(string path, CancellationToken cancel = default)
-    {
-        var audio = ClipDecoder.Decode(path, Preset.SampleRate);
-        cancel.ThrowIfCancellationRequested();
-        return PredictSamples(path, audio.Samples, audio.Warnings);
-    }
-
     /// <summary>Classifies samples already decoded at <see cref="IFeaturePreset.SampleRate"/>.</summary>
     public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
     {

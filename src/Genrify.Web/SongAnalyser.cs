@@ -12,16 +12,23 @@ namespace Genrify.Web;
 /// </summary>
 public sealed class SongAnalyser
 {
-    /// <summary>Wraps a loaded predictor; <paramref name="modelPath"/> only names the model in answers.</summary>
-    public SongAnalyser(IGenrePredictor predictor, string modelPath)
+    /// <summary>
+    /// Wraps a loaded predictor; <paramref name="modelPath"/> only names the model in answers. Each upload is decoded
+    /// over <paramref name="window"/> (<see cref="ClipWindow.Default"/> when null), which bounds its memory and time.
+    /// </summary>
+    public SongAnalyser(IGenrePredictor predictor, string modelPath, ClipWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(predictor);
         Predictor = predictor;
+        Window = window ?? ClipWindow.Default;
         Model = ModelSummary.From(predictor, modelPath);
     }
 
     /// <summary>The predictor.</summary>
     public IGenrePredictor Predictor { get; }
+
+    /// <summary>How much of each upload is decoded and analysed.</summary>
+    public ClipWindow Window { get; }
 
     /// <summary>The model that answers.</summary>
     public ModelSummary Model { get; }
@@ -29,13 +36,13 @@ public sealed class SongAnalyser
     /// <summary>
     /// Analyses the file at <paramref name="path"/> (a server-side temporary file); <paramref name="displayName"/> replaces
     /// the path in every message. <paramref name="top"/> genres are returned (0 = all). Stops between stages, with
-    /// <see cref="OperationCanceledException"/>, once <paramref name="deadline"/> has passed. Throws <see cref="Genrify.Audio.AudioDecodeException"/> for a file that is not audio.
+    /// <see cref="OperationCanceledException"/>, once <paramref name="deadline"/> has passed (the decode stops at once: its ffmpeg child is killed). Throws <see cref="Genrify.Audio.AudioDecodeException"/> for a file that is not audio.
     /// </summary>
     public SongAnalysis Analyse(string path, string displayName, int top, RequestDeadline deadline)
     {
         var clock = Stopwatch.StartNew();
         int rate = Predictor.SampleRate;
-        var audio = ClipDecoder.Decode(path, rate);
+        var audio = ClipDecoder.Decode(path, rate, Window, cancel: deadline.Token);
         deadline.ThrowIfPassed();
         var warnings = audio.Warnings.Select(w => w.Replace(path, displayName, StringComparison.Ordinal)).ToArray();
         var prediction = Predictor.PredictSamples(displayName, audio.Samples, warnings);

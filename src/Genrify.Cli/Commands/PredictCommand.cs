@@ -3,13 +3,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Genrify.Audio;
+using Genrify.Features;
 using Genrify.Learning;
 using Genrify.Pipeline;
 
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N]</c>: each song's genres with
+/// <c>genrify predict SONG... [--model M] [--top 3] [--json] [--device cpu] [--jobs N] [--max-seconds 600]</c>: each song's genres with
 /// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be the
 /// bundled genre vocabulary (every genre that fits, each with its own probability), a feature model or a CNN. Songs are decoded and classified on every core and
 /// answered in the order given, each as soon as those before it are. A song that cannot be decoded gives one error
@@ -26,15 +27,17 @@ public sealed class PredictCommand : ICliCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, top, label, genres:[{genre, probability}], multiLabel, fits?, tags?, warnings?}" };
         var device = new Option<string>("--device") { Description = "Where networks run: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Songs analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs };
-        command.SetAction((parse, cancel) => Task.FromResult(
-            Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
-                parse.GetValue(device)!, parse.GetValue(jobs), cancel)));
+        var maxSeconds = WindowOption.Create();
+        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs, maxSeconds };
+        command.SetAction((parse, cancel) => Task.FromResult(WindowOption.Parse(context, parse.GetValue(maxSeconds)) is { } window
+            ? Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
+                parse.GetValue(device)!, parse.GetValue(jobs), window, cancel)
+            : ExitCodes.Usage));
         return command;
     }
 
     private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, string device, int jobs,
-        CancellationToken cancel)
+        ClipWindow window, CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
         if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
@@ -48,26 +51,26 @@ public sealed class PredictCommand : ICliCommand
         var expanded = SongArguments.Expand(songs, line => { folderFailures++; context.Fail(line); });
         try
         {
-            int result = Predict(context, predictor, expanded, top, json, jobs, cancel);
+            int result = Predict(context, predictor, expanded, top, json, jobs, window, cancel);
             return folderFailures > 0 ? ExitCodes.InputFailed : result;
         }
         finally { (predictor as IDisposable)?.Dispose(); }
     }
 
     private static int Predict(CliContext context, IGenrePredictor predictor, string[] songs, int top, bool json, int jobs,
-        CancellationToken cancel)
+        ClipWindow window, CancellationToken cancel)
     {
         // One song (the common case) or one job needs no worker threads. Otherwise: load-balanced chunks (songs differ
         // in length) and an ordered, unbuffered merge, so each answer is printed, on this thread, as soon as every
         // song before it has been answered.
         int workers = Math.Clamp(songs.Length, 1, Math.Min(jobs, 512)); // 512: PLINQ's own limit
         var outcomes = workers == 1
-            ? songs.Select(song => Attempt(predictor, song, cancel))
+            ? songs.Select(song => Attempt(predictor, song, window, cancel))
             : Partitioner.Create(songs, loadBalance: true).AsParallel().AsOrdered()
                 .WithDegreeOfParallelism(workers)
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
                 .WithCancellation(cancel)
-                .Select(song => Attempt(predictor, song, cancel));
+                .Select(song => Attempt(predictor, song, window, cancel));
         int failures = 0;
         foreach (var (song, prediction, error) in outcomes)
         {
@@ -90,11 +93,12 @@ public sealed class PredictCommand : ICliCommand
     }
 
     // One song's answer or its one-line error; runs on a worker thread, so it prints nothing and throws only on cancel.
-    private static (string Song, SongPrediction? Prediction, string? Error) Attempt(IGenrePredictor predictor, string song, CancellationToken cancel)
+    private static (string Song, SongPrediction? Prediction, string? Error) Attempt(IGenrePredictor predictor, string song, ClipWindow window,
+        CancellationToken cancel)
     {
         try
         {
-            return (song, predictor.PredictFile(song, cancel), null);
+            return (song, predictor.PredictFile(song, window, cancel), null);
         }
         catch (AudioDecodeException e)
         {

@@ -84,14 +84,6 @@ public sealed class VocabularyGenrePredictor : IGenrePredictor, IDisposable
     }
 
     /// <inheritdoc />
-    public SongPrediction PredictFile(string path, CancellationToken cancel = default)
-    {
-        var audio = ClipDecoder.Decode(path, SampleRate);
-        cancel.ThrowIfCancellationRequested();
-        return PredictSamples(path, audio.Samples, audio.Warnings);
-    }
-
-    /// <inheritdoc />
     public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
