@@ -9,7 +9,9 @@ namespace Genrify.Web;
 /// the pages committed, and the C heap of the native decoders keeps its freed pages too, so without this the server's
 /// resident memory stays near its peak after a long upload. When the last running analysis ends and the process holds
 /// more than <see cref="FloorBytes"/>, it compacts the managed heap aggressively (which decommits the free pages) and,
-/// on glibc, trims the C heap. Thread-safe.
+/// on glibc, trims the C heap. Measured with the default model: 10 s after a 10-minute WAV the server held 1396 MB
+/// without this (1612 MB with <c>System.GC.ConserveMemory</c> 9 instead), 330 MB with it; a GC heap hard limit
+/// instead made the analysis fail for want of memory. Thread-safe.
 /// </summary>
 public sealed class HeapTrimmer(DecodeGate gate, long floorBytes)
 {

@@ -107,6 +107,12 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, Uplo
             {
                 return Refuse(context, stopping.IsCancellationRequested ? Stopping() : TimedOut("analysing the file"));
             }
+            catch (OutOfMemoryException)
+            {
+                // The machine (or a GC heap limit set for the process) could not hold this analysis next to the others.
+                return Refuse(context, new UploadProblem(StatusCodes.Status503ServiceUnavailable, "Server out of memory",
+                    "the server has not the memory to analyse this file now; try again shortly", "no-memory"));
+            }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

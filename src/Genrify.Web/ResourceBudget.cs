@@ -8,14 +8,16 @@ public static class ResourceBudget
 {
     private const long MiB = 1024 * 1024;
 
-    /// <summary>Resident memory of a started, idle server with the default model.</summary>
-    public const long IdleBytes = 400 * MiB;
+    /// <summary>Resident memory of a started server with the default model after its first answers (measured: 320-330 MB).</summary>
+    public const long IdleBytes = 350 * MiB;
 
     /// <summary>
-    /// Peak resident memory one analysis adds, measured for a 10-minute song with the default model (the decoded
-    /// samples, the network's input and every spectrogram derived from them).
+    /// Peak resident memory one analysis adds with the default model, measured: 1.20 to 1.28 GB for a 10-minute song
+    /// alone (a 44.1 kHz stereo WAV, a 192 kbit/s mp3), up to 1.5 GB each with two at once under the soak's bombs (the
+    /// decoded samples, the network's input, every spectrogram derived from them, and the uploads being received). The
+    /// decoder's analysis window (ten minutes by default) caps any upload, a bomb too, at this.
     /// </summary>
-    public const long PerAnalysisBytes = 1200 * MiB;
+    public const long PerAnalysisBytes = 1536 * MiB;
 
     /// <summary>Resident memory above which the server trims its heaps once it is idle (<see cref="HeapTrimmer"/>).</summary>
     public const long TrimFloorBytes = IdleBytes + 200 * MiB;
