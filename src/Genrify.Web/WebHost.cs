@@ -66,6 +66,15 @@ public static class WebHost
         app.Lifetime.ApplicationStopping.Register(() => uploadFolder.DeleteUploads());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Everything the page needs comes from this app; the spectrogram arrives as a data: URL.
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next(context);
+        });
         var origins = app.Services.GetRequiredService<OriginPolicy>();
         app.Use(async (context, next) =>
         {
@@ -75,15 +84,6 @@ public static class WebHost
                 await PredictEndpoint.Problem(refused).ExecuteAsync(context);
                 return;
             }
-            await next(context);
-        });
-        app.Use(async (context, next) =>
-        {
-            // Everything the page needs comes from this app; the spectrogram arrives as a data: URL.
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
             await next(context);
         });
         ApiEndpoints.Map(app);

@@ -96,7 +96,7 @@ internal static class RawHttp
         return false; // chunked: read until the server closes
     }
 
-    /// <summary>The head of a multipart POST to /api/predict declaring <paramref name="bodyLength"/> bytes, and the body's start.</summary>
+    /// <summary>The head of a multipart POST of <paramref name="file"/> to /api/predict, and its whole body.</summary>
     public static (string Head, byte[] Body) Upload(Uri server, byte[] file, string extraHeaders = "")
     {
         const string boundary = "raw-http-boundary";
