@@ -144,8 +144,18 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, Uplo
     private static IResult Refuse(HttpContext context, UploadProblem problem, bool bodyUnread = false)
     {
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "2";
-        if (bodyUnread) context.Response.Headers.Connection = "close";
+        if (bodyUnread) CloseAfterAnswer(context);
         return Problem(problem);
+    }
+
+    /// <summary>
+    /// Asks the server to close an HTTP/1.1 connection after the answer instead of draining the rest of a body it will
+    /// not read (HTTP/2 ends just the stream, and forbids the header).
+    /// </summary>
+    public static void CloseAfterAnswer(HttpContext context)
+    {
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            context.Response.Headers.Connection = "close";
     }
 
     /// <summary>The RFC 7807 answer for <paramref name="problem"/>.</summary>

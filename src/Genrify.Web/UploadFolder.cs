@@ -90,9 +90,13 @@ public sealed class UploadFolder : IDisposable
         }
     }
 
-    /// <summary>Removes the upload folders under <paramref name="parent"/> whose server is gone; returns how many.</summary>
+    /// <summary>
+    /// Removes the upload folders under <paramref name="parent"/> whose server is gone; returns how many. Nothing is
+    /// removed when the runtime's file locking is turned off: no lock could then tell a live server's folder.
+    /// </summary>
     public static int SweepStale(string parent)
     {
+        if (FileLockingDisabled()) return 0;
         int swept = 0;
         IEnumerable<string> folders;
         try
@@ -118,6 +122,10 @@ public sealed class UploadFolder : IDisposable
         }
         return swept;
     }
+
+    private static bool FileLockingDisabled() =>
+        (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out bool disabled) && disabled)
+        || Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true";
 
     private static bool IsStale(string folder)
     {

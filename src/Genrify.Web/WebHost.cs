@@ -80,7 +80,7 @@ public static class WebHost
         {
             if (origins.Check(context.Request) is { } refused)
             {
-                context.Response.Headers.Connection = "close"; // the body stays unread
+                PredictEndpoint.CloseAfterAnswer(context); // the body stays unread
                 await PredictEndpoint.Problem(refused).ExecuteAsync(context);
                 return;
             }
