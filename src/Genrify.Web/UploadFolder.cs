@@ -9,7 +9,7 @@ namespace Genrify.Web;
 /// (a server that was killed or crashed), never a live server's. <see cref="DeleteUploads"/> removes the files of
 /// uploads in flight when the server stops; <see cref="Dispose"/> removes the folder. Thread-safe.
 /// </summary>
-public sealed class UploadFolder : IDisposable
+public sealed partial class UploadFolder : IDisposable
 {
     /// <summary>The name every upload folder starts with.</summary>
     public const string Prefix = "genrify-uploads-";
@@ -109,7 +109,7 @@ public sealed class UploadFolder : IDisposable
         }
         foreach (var folder in folders)
         {
-            if (!IsStale(folder)) continue;
+            if (!OwnName().IsMatch(System.IO.Path.GetFileName(folder)) || !IsStale(folder)) continue;
             try
             {
                 Directory.Delete(folder, recursive: true);
@@ -141,6 +141,10 @@ public sealed class UploadFolder : IDisposable
             return false; // locked by a live server, or not ours to touch
         }
     }
+
+    /// <summary>The names this class gives its folders: anything else under the temp folder is never touched.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^genrify-uploads-[0-9]+-[0-9a-f]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex OwnName();
 
     private static bool TryDelete(string file)
     {

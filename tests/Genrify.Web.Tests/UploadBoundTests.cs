@@ -104,18 +104,22 @@ public sealed class UploadBoundTests
             using var live = UploadFolder.Create(parent);
             File.WriteAllBytes(live.NewUploadPath(".mp3"), new byte[1000]);
             // A server that was killed: its folder and owner file remain, nobody holds the lock.
-            var dead = Path.Combine(parent, UploadFolder.Prefix + "999999-deadbeef");
+            var dead = Path.Combine(parent, UploadFolder.Prefix + "999999-0123456789ab");
             Directory.CreateDirectory(dead);
             File.WriteAllText(Path.Combine(dead, UploadFolder.OwnerFileName), "");
             File.WriteAllBytes(Path.Combine(dead, UploadFolder.UploadPrefix + "left.mp3"), new byte[1000]);
-            // Something else entirely.
+            // Something else entirely, even under a name that starts like ours, and even without an owner file.
             var other = Path.Combine(parent, "someone-elses-folder");
             Directory.CreateDirectory(other);
+            var lookalike = Path.Combine(parent, UploadFolder.Prefix + "backup");
+            Directory.CreateDirectory(lookalike);
+            Directory.SetLastWriteTimeUtc(lookalike, DateTime.UtcNow.AddDays(-1));
 
             await using var app = await TestApp.StartAsync(o => o with { TempDirectory = parent });
             Assert.False(Directory.Exists(dead), "a dead server's uploads were left");
             Assert.Single(live.Uploads());
             Assert.True(Directory.Exists(other));
+            Assert.True(Directory.Exists(lookalike));
             Assert.Equal(1, UploadFolderOf(app).Swept);
         }
         finally
