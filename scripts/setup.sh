@@ -3,6 +3,7 @@
 # (only those missing) and the NuGet packages. Safe to run again: it does nothing when all is there.
 # --browser (scripts/test.sh): also Debian's chromium, the browser the web app's end-to-end test drives
 # (Playwright never downloads its own).
+# It says in one line what it installs; apt's own output goes to a log file, printed only if the installation fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,8 +18,13 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromiu
 if [ "${GENRIFY_SETUP_EXTRA:-}" != "" ]; then need+=($GENRIFY_SETUP_EXTRA); fi
 
 if [ ${#need[@]} -gt 0 ]; then
-  echo "setup: installing ${need[*]}" >&2
+  # apt prints hundreds of lines; they go to a log, shown only if the installation fails.
+  log="$(mktemp "${TMPDIR:-/tmp}/genrify-setup.XXXXXX.log")"
+  echo "setup: installing ${need[*]} (Debian packages; log: $log)" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$log" 2>&1 </dev/null; then
+    cat "$log" >&2
+    echo "setup: installing ${need[*]} failed; apt's output is above and in $log" >&2
+    exit 1
+  fi
 fi

@@ -100,8 +100,8 @@ public static class AudioLoader
     {
         if (Directory.Exists(path)) throw new AudioDecodeException(path, "is a directory, not an audio file");
         // Opening a FIFO blocks until a writer comes, and a device such as /dev/zero never ends: refuse before opening.
-        var kind = FileKinds.Of(path);
-        if (FileKinds.IsSpecial(kind)) throw new AudioDecodeException(path, $"not a regular file ({FileKinds.Describe(kind)})");
+        var status = FileStatus.Of(path);
+        if (status.IsSpecial) throw new AudioDecodeException(path, $"not a regular file ({FileStatus.Describe(status.Kind)})");
         Span<byte> head = stackalloc byte[FormatSniffer.HeaderBytes];
         int length;
         try

@@ -1,6 +1,6 @@
 namespace Genrify.Audio;
 
-/// <summary>What a path names on the file system, as <c>stat</c> tells it (<see cref="FileKinds.Of"/>).</summary>
+/// <summary>What a path names on the file system, as <c>stat</c> tells it (<see cref="FileStatus.Of"/>).</summary>
 public enum FileKind
 {
     /// <summary>Nothing: the path does not exist (or a link in it is dangling).</summary>

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself is wrong: unknown option or preset, missing argument, bad value.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT), as shells report it: 128 + 2. SIGTERM gives 143 (128 + 15).</summary>
+    public const int Interrupted = 130;
 }

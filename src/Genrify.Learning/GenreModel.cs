@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Genrify.Shared;
 
 namespace Genrify.Learning;
 
@@ -35,6 +36,7 @@ public sealed class GenreModel
             throw new ArgumentException($"the classifier has {classifier.ClassCount} classes but {classNames.Count} names are given");
         if (scaler is not null && scaler.FeatureCount != featureNames.Count)
             throw new ArgumentException($"the scaler has {scaler.FeatureCount} features but {featureNames.Count} names are given");
+        CheckDistinctClasses(classNames);
         PresetName = presetName;
         PresetOptions = presetOptions ?? new JsonObject();
         FeatureNames = featureNames.ToArray();
@@ -140,13 +142,18 @@ public sealed class GenreModel
         ["classifier"] = ClassifierSerializer.ToJson(Classifier),
     };
 
-    /// <summary>Writes the model file (indented JSON).</summary>
+    /// <summary>
+    /// Writes the model file (indented JSON), atomically: the JSON goes to a temporary file beside
+    /// <paramref name="path"/>, reaches the disk and is renamed over it, so a full disk or a kill never costs the
+    /// model that was there.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model names a class twice (it could not be read back).</exception>
+    /// <exception cref="IOException">The file could not be written; an earlier model at the path is intact.</exception>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        CheckDistinctClasses(ClassNames); // the constructor refuses this already; checked again where the file is made
+        AtomicFile.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     /// <summary>Reads a model file; <see cref="ModelFileException"/> (naming the file) when it is missing, corrupt or of another format version.</summary>
@@ -207,6 +214,14 @@ public sealed class GenreModel
         {
             throw new ModelFileException($"{source}: corrupt model file ({e.Message})", e);
         }
+    }
+
+    // Two classes of one name would make a prediction ambiguous and a reloaded model differ from the saved one.
+    private static void CheckDistinctClasses(IReadOnlyList<string> classNames)
+    {
+        var repeated = classNames.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (repeated.Length > 0)
+            throw new ArgumentException($"class name(s) {Describe(repeated)} appear more than once; each genre must be named once");
     }
 
     private static string Describe(string[] names) =>

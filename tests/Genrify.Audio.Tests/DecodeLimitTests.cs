@@ -99,9 +99,9 @@ public sealed class DecodeLimitTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/dev/zero", "a character device")]
-    [InlineData("link-to-zero.wav", "a character device")]
-    [InlineData("pipe.wav", "a FIFO (named pipe)")]
+    [InlineData("/dev/zero", "character device")]
+    [InlineData("link-to-zero.wav", "character device")]
+    [InlineData("pipe.wav", "FIFO")]
     public void Fifos_and_devices_are_refused_without_opening_them(string name, string kind)
     {
         string path = name.StartsWith('/') ? name : Path.Combine(_folder, name);
@@ -110,18 +110,21 @@ public sealed class DecodeLimitTests : IDisposable
 
         var e = Assert.Throws<AudioDecodeException>(() => Run(() => AudioLoader.Load(path)));
         Assert.Equal($"not a regular file ({kind})", e.Reason);
-        Assert.Equal(kind == "a FIFO (named pipe)" ? FileKind.Fifo : FileKind.CharacterDevice, FileKinds.Of(path));
+        Assert.Equal(kind == "FIFO" ? FileKind.Fifo : FileKind.CharacterDevice, FileStatus.Of(path).Kind);
     }
 
     [Fact]
-    public void File_kinds_tell_links_from_their_targets()
+    public void File_status_tells_links_from_their_targets_and_one_file_by_two_names()
     {
         string link = Path.Combine(_folder, "folder-link");
         Directory.CreateSymbolicLink(link, _folder);
-        Assert.Equal(FileKind.Directory, FileKinds.Of(link));
-        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(link, followLinks: false));
-        Assert.Equal(FileKind.Regular, FileKinds.Of(Genrify.Tests.Shared.TestData.Audio("clip09_edm_128_5s_aac.m4a")));
-        Assert.Equal(FileKind.Missing, FileKinds.Of(Path.Combine(_folder, "nothing", "here.wav")));
+        Assert.Equal(FileKind.Directory, FileStatus.Of(link).Kind);
+        Assert.Equal(FileKind.SymbolicLink, FileStatus.OfLink(link).Kind);
+        Assert.Equal(FileStatus.Of(_folder), FileStatus.Of(link));
+        Assert.True(FileStatus.Of(_folder).HasIdentity);
+        Assert.NotEqual(FileStatus.Of(_folder), FileStatus.Of(Path.GetTempPath()));
+        Assert.Equal(FileKind.Regular, FileStatus.Of(Genrify.Tests.Shared.TestData.Audio("clip09_edm_128_5s_aac.m4a")).Kind);
+        Assert.Equal(FileKind.Missing, FileStatus.Of(Path.Combine(_folder, "nothing", "here.wav")).Kind);
     }
 
     // Fails the test instead of hanging it.

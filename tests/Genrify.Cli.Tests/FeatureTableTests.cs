@@ -70,6 +70,55 @@ public class FeatureTableTests
         Assert.Equal(4, lines.Length);
     }
 
+    [Theory]
+    [InlineData("table.csv")]
+    [InlineData("table.parquet")]
+    public void Text_cells_a_spreadsheet_would_run_are_guarded_in_csv_and_read_back_exactly(string name)
+    {
+        using var temp = new TempFolder();
+        var names = new[] { "rms", "-delta", "@odd" };
+        var table = new FeatureTable(names,
+        [
+            new("=HYPERLINK(\"http://x\")", "=cmd|calc.mp3", ["-rock", "+pop"], "@artist", "-1", [-0.5, -1e-300, double.NegativeInfinity]),
+            new("id\t", "\tlead.mp3", ["\rgenre"], "'=already quoted", null, [1, 2, 3]),
+            new("'Round Midnight", "jazz/'Round Midnight.mp3", ["jazz"], "-", "2", [0, -0.0, 4]),
+        ]);
+        var path = temp.PathOf(name);
+        table.Save(path);
+
+        var back = FeatureTable.Load(path);
+        Assert.Equal(names, back.FeatureNames);
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            Assert.Equal(table.Rows[r].Id, back.Rows[r].Id);
+            Assert.Equal(table.Rows[r].File, back.Rows[r].File);
+            Assert.Equal(table.Rows[r].Genres, back.Rows[r].Genres);
+            Assert.Equal(table.Rows[r].Artist, back.Rows[r].Artist);
+            Assert.Equal(table.Rows[r].Fold, back.Rows[r].Fold);
+            Assert.Equal(table.Rows[r].Values.Select(Bits), back.Rows[r].Values.Select(Bits));
+        }
+        if (name.EndsWith(".csv"))
+        {
+            var lines = File.ReadAllLines(path);
+            Assert.Equal("id,file,label,genres,artist,fold,rms,'-delta,'@odd", lines[0]);
+            Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\")\",'=cmd|calc.mp3,'-rock,'-rock;+pop,'@artist,-1,-0.5,-1E-300,-Infinity", lines[1]);
+            Assert.Contains("\nid\t,'\tlead.mp3,\"'\rgenre\",\"'\rgenre\",''=already quoted,,1,2,3\n", File.ReadAllText(path));
+            Assert.Equal("'Round Midnight,jazz/'Round Midnight.mp3,jazz,jazz,'-,2,0,-0,4", lines[^1]);
+        }
+    }
+
+    [Fact]
+    public void Saving_sweeps_a_temporary_file_left_by_a_writer_that_died()
+    {
+        using var temp = new TempFolder();
+        var path = temp.PathOf("t.csv");
+        var leftover = path + ".tmp-2147483646"; // a killed writer's pid, which no process has now
+        File.WriteAllText(leftover, "id,file,la");
+        Table(withFold: false).Save(path);
+        Assert.False(File.Exists(leftover));
+        Assert.Equal(["t.csv"], Directory.GetFiles(temp.Root).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void Unknown_extension_and_ragged_rows_are_refused()
     {

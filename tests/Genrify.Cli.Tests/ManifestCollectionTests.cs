@@ -56,6 +56,52 @@ public class ManifestCollectionTests
     }
 
     [Fact]
+    public void An_unterminated_quote_is_one_line_naming_the_file_and_the_line()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("clip01_chord_tones.wav", "m/a.wav");
+        var manifest = temp.Write("m/list.csv", "id,genre,location\na,rock,a.wav\nb,\"pop,b.wav\nc,jazz,c.wav\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => TrackCollection.Open(manifest));
+        Assert.Equal($"{manifest}:3: unterminated quoted field (a \" that is never closed)", e.Message);
+
+        var run = CliRun.Of(TestOnlyStatsPreset.Registry(), "extract", manifest, "--preset", "test-stats", "--out", temp.PathOf("t.csv"));
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains($"{manifest}:3: unterminated quoted field", line);
+    }
+
+    [Fact]
+    public void One_id_naming_two_files_keeps_the_first_and_reports_the_other_row_with_both_lines()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("clip01_chord_tones.wav", "m/a.wav");
+        temp.Copy("clip09_edm_128.wav", "m/b.wav");
+        var manifest = temp.Write("m/list.csv", "id,genre,location\ns1,rock,a.wav\ns1,pop,./a.wav\ns1,jazz,b.wav\ns2,jazz,b.wav\n");
+
+        var collection = TrackCollection.Open(manifest);
+
+        Assert.Equal(["s1", "s2"], collection.Tracks.Select(t => t.Id));
+        Assert.Equal(["rock", "pop"], collection.Tracks[0].Genres); // the same file spelt another way is the same song
+        Assert.EndsWith("a.wav", collection.Tracks[0].Path);
+        var skipped = Assert.Single(collection.Skipped);
+        Assert.Equal($"{manifest}:4", skipped.File);
+        Assert.Equal("id s1 already names a.wav on line 2; this row names b.wav (one id cannot stand for two files)", skipped.Reason);
+    }
+
+    [Fact]
+    public void A_manifest_row_naming_a_fifo_is_skipped()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("clip01_chord_tones.wav", "m/a.wav");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [temp.PathOf("m/pipe.wav")])) mkfifo.WaitForExit();
+        var manifest = temp.Write("m/list.csv", "id,genre,location\na,rock,a.wav\np,pop,pipe.wav\n");
+        var collection = TrackCollection.Open(manifest);
+        Assert.Equal("a", Assert.Single(collection.Tracks).Id);
+        Assert.Equal(new SkippedFile("pipe.wav (id p)", "not a regular file (FIFO)"), Assert.Single(collection.Skipped));
+    }
+
+    [Fact]
     public void Missing_required_columns_are_named()
     {
         using var temp = new TempFolder();

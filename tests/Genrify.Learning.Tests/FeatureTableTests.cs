@@ -80,6 +80,43 @@ public class FeatureTableTests
     }
 
     [Fact]
+    public void Written_csv_keeps_spreadsheets_from_running_text_cells_and_reads_them_back_exactly()
+    {
+        string[] headers = ["id", "artist", "=cmd|' /C calc'!A0", "label"];
+        string?[][] columns =
+        [
+            ["=1+1", "+song", "'=quoted", "-2"],
+            ["@SUM(A1)", "-artist", "Ann", "Bob"],
+            ["-0.5", "1", "2.5e-3", "-4"],
+            ["-metal", "rock", "-metal", "rock"],
+        ];
+        var data = FeatureTable.FromColumns("t", headers, columns, FeatureTableOptions.Default);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"genrify-formula-{Guid.NewGuid():N}.csv");
+        try
+        {
+            FeatureTable.WriteCsv(data, path);
+            var lines = File.ReadAllLines(path);
+            Assert.Equal("id,artist,'=cmd|' /C calc'!A0,label", lines[0]);
+            Assert.Equal("'=1+1,'@SUM(A1),-0.5,'-metal", lines[1]);
+            Assert.Equal("'+song,'-artist,1,rock", lines[2]);
+            Assert.Equal("''=quoted,Ann,0.0025,'-metal", lines[3]);
+            Assert.Equal("-2,Bob,-4,rock", lines[4]); // numbers stay numbers, in text columns too
+
+            var back = FeatureTable.Read(path);
+            Assert.Equal(data.Ids, back.Ids);
+            Assert.Equal(data.Groups, back.Groups);
+            Assert.Equal(data.FeatureNames, back.FeatureNames);
+            Assert.Equal(data.ClassNames, back.ClassNames);
+            Assert.Equal(data.Labels, back.Labels);
+            Assert.Equal(data.Rows, back.Rows);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Bracketed_list_columns_are_summarised_as_mean_and_std()
     {
         var data = FeatureTable.Read(Tables.Path("list_columns.csv"));

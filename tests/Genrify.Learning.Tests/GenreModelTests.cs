@@ -106,4 +106,59 @@ public class GenreModelTests
         Assert.Throws<ModelFileException>(() => GenreModel.FromJson(inconsistent));
         Assert.Throws<ModelFileException>(() => GenreModel.Load(TempFile()));
     }
+
+    [Fact]
+    public void Duplicate_class_names_are_refused_on_load_and_when_building_a_model_to_save()
+    {
+        var (model, _) = Trained();
+        var json = model.ToJson();
+        json["classes"] = new JsonArray("blues", "classical", "blues", "disco");
+        var path = TempFile();
+        try
+        {
+            File.WriteAllText(path, json.ToJsonString());
+            var error = Assert.Throws<ModelFileException>(() => GenreModel.Load(path));
+            Assert.Contains(Path.GetFileName(path), error.Message);
+            Assert.Contains("'blues' appear more than once", error.Message);
+            Assert.DoesNotContain("\n", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var refused = Assert.Throws<ArgumentException>(() => new GenreModel(model.PresetName, model.PresetOptions, model.FeatureNames,
+            model.Scaler, ["rock", "pop", "rock", "jazz"], model.Classifier, model.TrainerName));
+        Assert.Contains("'rock' appear more than once", refused.Message);
+    }
+
+    [Fact]
+    public void Saving_replaces_the_file_whole_and_sweeps_temporary_files_of_dead_writers()
+    {
+        var (model, data) = Trained();
+        var folder = Directory.CreateTempSubdirectory("genrify-model-save-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "m.json");
+            File.WriteAllText(path, "old");
+            var dead = path + ".tmp-2147483646-1";         // no such process
+            var oldStyle = path + ".tmp-2147483645";       // the earlier naming, also dead
+            var living = path + $".tmp-1-1";               // pid 1 is alive: perhaps mid-write, kept
+            var otherTarget = Path.Combine(folder, "n.json.tmp-2147483646-1");
+            foreach (var f in new[] { dead, oldStyle, living, otherTarget }) File.WriteAllText(f, "partial");
+
+            model.Save(path);
+
+            Assert.Equal(model.Predict(data.Rows[0]), GenreModel.Load(path).Predict(data.Rows[0]));
+            Assert.False(File.Exists(dead));
+            Assert.False(File.Exists(oldStyle));
+            Assert.True(File.Exists(living));
+            Assert.True(File.Exists(otherTarget));
+            Assert.Equal(["m.json", "m.json.tmp-1-1", "n.json.tmp-2147483646-1"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -52,19 +52,24 @@ internal static unsafe partial class LibC
         TypeBlockDevice = 0x6000, TypeRegular = 0x8000, TypeSymbolicLink = 0xA000, TypeSocket = 0xC000;
 
     private const int AtCurrentDirectory = -100, AtSymlinkNoFollow = 0x100;
-    private const uint StatxType = 1;
 
-    // struct statx has one layout on every architecture (unlike struct stat): stx_mode is the u16 at byte 28 of 256.
-    private const int StatxSize = 256, StatxModeOffset = 28;
+    // struct statx has one layout on every architecture (unlike struct stat): stx_mode is the u16 at byte 28, stx_ino
+    // the u64 at 32, stx_dev_major and stx_dev_minor the u32s at 136 and 140; the struct is 256 bytes.
+    private const int StatxSize = 256, StatxModeOffset = 28, StatxInodeOffset = 32, StatxDeviceMajorOffset = 136, StatxDeviceMinorOffset = 140;
+    private const uint StatxTypeAndInode = 0x1 | 0x100;
 
     [LibraryImport(Library, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, uint mask, byte* buffer);
 
-    /// <summary>The st_mode of <paramref name="path"/> (type bits included), or null with errno set when statx fails.</summary>
-    public static int? FileMode(string path, bool followLinks)
+    /// <summary>A file's st_mode (type bits included), device and inode.</summary>
+    public readonly record struct FileStatusFields(int Mode, ulong Device, ulong Inode);
+
+    /// <summary><paramref name="path"/>'s mode and identity, or null with errno set when statx fails.</summary>
+    public static FileStatusFields? Status(string path, bool followLinks)
     {
         byte* buffer = stackalloc byte[StatxSize];
-        if (Statx(AtCurrentDirectory, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer) != 0) return null;
-        return *(ushort*)(buffer + StatxModeOffset);
+        if (Statx(AtCurrentDirectory, path, followLinks ? 0 : AtSymlinkNoFollow, StatxTypeAndInode, buffer) != 0) return null;
+        ulong device = (ulong)*(uint*)(buffer + StatxDeviceMajorOffset) << 32 | *(uint*)(buffer + StatxDeviceMinorOffset);
+        return new FileStatusFields(*(ushort*)(buffer + StatxModeOffset), device, *(ulong*)(buffer + StatxInodeOffset));
     }
 }

@@ -49,6 +49,7 @@ public sealed class EvaluateCommand : ICliCommand
             sets.Add(set);
         }
         if (sets.Count == 0) sets.Add(FeatureSet.All);
+        if (reportDir is not null && !OutputPaths.CheckFolder(context, "--report", reportDir)) return ExitCodes.Usage;
         // Spotify's columns join an audio collection's features only when asked for: a model trained on that collection
         // (genrify train) learns from the extracted features alone, and a plain evaluation should measure the same.
         var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted));
@@ -62,15 +63,16 @@ public sealed class EvaluateCommand : ICliCommand
         foreach (var set in sets)
         {
             try { data = SpotifyFeatures.Select(loaded.Data, set); }
-            catch (ArgumentException e) { context.Fail(e.Message); return ExitCodes.InputFailed; }
+            catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
             // Name the set only when the user asked for a comparison; a plain run keeps the preset's name.
             featuresLabel = set == FeatureSet.All && sets.Count == 1 ? loaded.PresetName : $"{loaded.PresetName}: {set.ToString().ToLowerInvariant()}";
             foreach (var name in names)
             {
+                cancel.ThrowIfCancellationRequested(); // Ctrl+C stops between cross-validations
                 if (!ModelChoice.TryCreate(context, name, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
                 CrossValidationResult result;
                 try { result = CrossValidator.Run(data, trainer, splitter); }
-                catch (ArgumentException e) { context.Fail(e.Message.Split(" (Parameter")[0]); return ExitCodes.InputFailed; }
+                catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
                 if (json) context.Out.WriteLine(Summary(result, data.Count).ToJsonString());
                 else context.Out.Write(Text(result, featuresLabel, data.Count));
                 report?.Add(new ReportEntry(trainer.Name, featuresLabel, result));
@@ -79,8 +81,16 @@ public sealed class EvaluateCommand : ICliCommand
         if (report is not null)
         {
             report.AddFeaturePlots(data, featuresLabel, data.FeatureNames.Take(4).ToArray());
-            var path = report.Write(reportDir!);
-            context.Error.WriteLine($"report written to {path}");
+            try
+            {
+                var path = report.Write(reportDir!);
+                context.Error.WriteLine($"report written to {path}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Fail($"--report {reportDir}: {UserMessages.Of(e)}");
+                return ExitCodes.InputFailed;
+            }
         }
         context.Out.Flush();
         return ExitCodes.Ok;

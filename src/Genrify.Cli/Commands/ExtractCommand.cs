@@ -21,7 +21,7 @@ public sealed class ExtractCommand : ICliCommand
         var source = new Argument<string>("collection") { Description = "A folder per genre, or a manifest .csv" };
         var preset = CommonOptions.Preset(CommonOptions.DefaultCollectionPreset);
         var output = new Option<string>("--out", "-o") { Description = "Output table (.csv or .parquet)", Required = true };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = Jobs.Option("Parallel workers");
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the feature cache" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = $"Cache folder (default: {FeatureCache.DirectoryName} beside the output)" };
         var command = new Command("extract", "Extract the features of a whole collection into a table")
@@ -29,7 +29,7 @@ public sealed class ExtractCommand : ICliCommand
             source, preset, output, jobs, noCache, cacheDir,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(context, new Request(
-            parse.GetValue(source)!, parse.GetValue(preset)!, parse.GetValue(output)!, parse.GetValue(jobs),
+            parse.GetValue(source)!, parse.GetValue(preset)!, parse.GetValue(output)!, Jobs.Resolve(context, parse.GetValue(jobs)),
             parse.GetValue(noCache), parse.GetValue(cacheDir)), cancel)));
         return command;
     }
@@ -38,19 +38,20 @@ public sealed class ExtractCommand : ICliCommand
 
     private static int Run(CliContext context, Request request, CancellationToken cancel)
     {
-        if (request.Jobs < 1) { context.Fail($"--jobs must be at least 1 (got {request.Jobs})"); return ExitCodes.Usage; }
         IFeaturePreset preset;
         TrackCollection collection;
         try
         {
             FeatureTable.FormatOf(request.Output);
+            // Before extracting, which can take hours: somewhere writable, and never the manifest being read.
+            if (!OutputPaths.CheckFile(context, "--out", request.Output, [request.Source])) return ExitCodes.Usage;
             preset = context.Presets.Get(request.Preset);
             _ = preset.Options; // a preset that cannot run here (musicnn without weights) says so before any file
             collection = TrackCollection.Open(request.Source);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or PresetUnavailableException)
         {
-            context.Fail(e.Message);
+            context.Fail(UserMessages.Of(e));
             return ExitCodes.Usage;
         }
 
@@ -65,7 +66,7 @@ public sealed class ExtractCommand : ICliCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Warn($"cache disabled: {dir}: {e.Message}");
+                context.Warn($"cache disabled: {dir}: {UserMessages.Of(e)}");
             }
         }
 
@@ -111,7 +112,7 @@ public sealed class ExtractCommand : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Fail($"{request.Output}: {e.Message}");
+            context.Fail($"{request.Output}: {UserMessages.Of(e)}");
             return ExitCodes.InputFailed;
         }
         context.Out.WriteLine($"wrote {table.Rows.Count} rows x {table.FeatureNames.Count} features to {request.Output} ({outcome})");

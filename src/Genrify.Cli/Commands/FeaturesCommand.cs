@@ -19,11 +19,11 @@ public sealed class FeaturesCommand : ICliCommand
         var preset = CommonOptions.Preset(CommonOptions.DefaultPreset);
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, preset, features, warnings?}" };
         var command = new Command("features", "Print the feature vector of each audio file") { files, preset, json };
-        command.SetAction(parse => Run(context, parse.GetValue(files)!, parse.GetValue(preset)!, parse.GetValue(json)));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse.GetValue(files)!, parse.GetValue(preset)!, parse.GetValue(json), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] files, string presetName, bool json)
+    private static int Run(CliContext context, string[] files, string presetName, bool json, CancellationToken cancel)
     {
         IFeaturePreset preset;
         try { preset = context.Presets.Get(presetName); }
@@ -32,6 +32,7 @@ public sealed class FeaturesCommand : ICliCommand
         int failures = 0;
         foreach (var file in SongArguments.Expand(files, line => { failures++; context.Fail(line); }))
         {
+            cancel.ThrowIfCancellationRequested(); // Ctrl+C: the files printed so far stand
             try
             {
                 var audio = ClipDecoder.Decode(file, preset.SampleRate);
@@ -47,7 +48,7 @@ public sealed class FeaturesCommand : ICliCommand
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 failures++;
-                context.Fail($"{file}: {e.Message}");
+                context.Fail($"{file}: {UserMessages.Of(e)}");
             }
         }
         context.Out.Flush();

@@ -43,7 +43,7 @@ internal static class ModelChoice
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message.Split(" (Parameter")[0]);
+            context.Fail(UserMessages.Of(e));
             trainer = null!;
             return false;
         }

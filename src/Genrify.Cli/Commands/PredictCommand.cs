@@ -26,12 +26,12 @@ public sealed class PredictCommand : ICliCommand
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, top, label, genres:[{genre, probability}], multiLabel, fits?, tags?, warnings?}" };
         var device = new Option<string>("--device") { Description = "Where networks run: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Songs analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = Jobs.Option("Songs analysed at once");
         var maxSeconds = WindowOption.Create();
         var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs, maxSeconds };
         command.SetAction((parse, cancel) => Task.FromResult(WindowOption.Parse(context, parse.GetValue(maxSeconds)) is { } window
             ? Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
-                parse.GetValue(device)!, parse.GetValue(jobs), window, cancel)
+                parse.GetValue(device)!, Jobs.Resolve(context, parse.GetValue(jobs)), window, cancel)
             : ExitCodes.Usage));
         return command;
     }
@@ -40,13 +40,12 @@ public sealed class PredictCommand : ICliCommand
         ClipWindow window, CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
-        if (jobs < 1) { context.Fail($"--jobs must be at least 1 (got {jobs})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
         // One thread per network call: songs run one per core, and one song's network and feature models run side by
         // side (two threads inside one call were slower than one: docs/musicnn.md, "Speed").
         try { predictor = GenrePredictors.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
-        catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
+        catch (ArgumentException e) { context.Fail("--device: " + UserMessages.Of(e)); return ExitCodes.Usage; }
         int folderFailures = 0;
         var expanded = SongArguments.Expand(songs, line => { folderFailures++; context.Fail(line); });
         try
@@ -74,6 +73,7 @@ public sealed class PredictCommand : ICliCommand
         int failures = 0;
         foreach (var (song, prediction, error) in outcomes)
         {
+            cancel.ThrowIfCancellationRequested(); // one song at a time also stops on Ctrl+C
             if (prediction is null)
             {
                 failures++;
@@ -106,13 +106,13 @@ public sealed class PredictCommand : ICliCommand
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            return (song, null, $"{song}: {e.Message}");
+            return (song, null, $"{song}: {UserMessages.Of(e)}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Anything else is a bug, not a bad song: name it, and let the batch go on (on a worker thread it would
             // otherwise end the whole run, wrapped in an AggregateException).
-            return (song, null, $"{song}: unexpected {e.GetType().Name}: {e.Message}");
+            return (song, null, $"{song}: unexpected error: {UserMessages.Of(e)}");
         }
     }
 

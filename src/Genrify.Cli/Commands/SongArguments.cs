@@ -32,7 +32,7 @@ public static class SongArguments
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                fail($"{argument}: cannot list the folder ({e.Message})");
+                fail($"{argument}: cannot list the folder ({UserMessages.Of(e)})");
             }
         }
         return songs.ToArray();

@@ -20,7 +20,7 @@ internal sealed class SourceOptions
         DefaultValueFactory = _ => CommonOptions.DefaultCollectionPreset,
     };
 
-    public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Parallel workers for extraction (default: every core)" };
+    public Option<int> Jobs { get; } = Commands.Jobs.Option("Parallel workers for extraction");
 
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Do not read or write the feature cache" };
 
@@ -44,7 +44,7 @@ internal sealed class SourceOptions
             var data = TrainingSource.Load(source, parse.GetValue(Preset)!, new TrainingSourceOptions
             {
                 Presets = context.Presets,
-                Jobs = parse.GetValue(Jobs),
+                Jobs = Commands.Jobs.Resolve(context, parse.GetValue(Jobs)),
                 UseCache = !parse.GetValue(NoCache),
                 IncludeSpotifyFeatures = includeSpotify,
                 Progress = new PlainProgress(context.Error),
@@ -59,7 +59,8 @@ internal sealed class SourceOptions
         }
         catch (Exception e) when (e is FeatureTableException or UnknownPresetException or PresetUnavailableException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
         {
-            context.Fail(e.Message.StartsWith(source, StringComparison.Ordinal) ? e.Message : $"{source}: {e.Message}");
+            string message = UserMessages.Of(e);
+            context.Fail(message.StartsWith(source, StringComparison.Ordinal) ? message : $"{source}: {message}");
             return null;
         }
     }

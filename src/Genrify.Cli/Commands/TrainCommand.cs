@@ -27,6 +27,8 @@ public sealed class TrainCommand : ICliCommand
     {
         int seed = parse.GetValue(source.Seed);
         if (!ModelChoice.IsKnown(context, modelName)) return ExitCodes.Usage;
+        // Before training, which can take minutes: a model file, somewhere writable, never the data it learns from.
+        if (!OutputPaths.CheckFile(context, "--out", output, [parse.GetValue(source.Source)!], ".json", "model file")) return ExitCodes.Usage;
         var loaded = source.Load(context, parse, cancel);
         if (loaded is null) return ExitCodes.InputFailed;
         var data = loaded.Data;
@@ -44,21 +46,23 @@ public sealed class TrainCommand : ICliCommand
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"cross-validated accuracy {100 * evaluation.MeanAccuracy:F1}% ± {100 * evaluation.StdAccuracy:F1} ({evaluation.Method})"));
             }
+            cancel.ThrowIfCancellationRequested(); // Ctrl+C during the cross-validation: no fit, no model file
             string trainedOn = string.Create(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(source.Source)!))}: {data.Count} clips, {data.ClassCount} genres ({string.Join(", ", data.ClassNames)})");
             var genreModel = GenreModel.Train(data, trainer, loaded.PresetName, loaded.PresetOptions, evaluation, trainedOn: trainedOn);
+            cancel.ThrowIfCancellationRequested();
             genreModel.Save(output);
             context.Out.WriteLine($"wrote {output}: {trainer.Name} on {data.Count} clips x {data.FeatureCount} '{loaded.PresetName}' features, classes {string.Join(", ", data.ClassNames)}");
             return ExitCodes.Ok;
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message.Split(" (Parameter")[0]);
+            context.Fail(UserMessages.Of(e));
             return ExitCodes.InputFailed;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Fail($"{output}: {e.Message}");
+            context.Fail($"{output}: {UserMessages.Of(e)}");
             return ExitCodes.InputFailed;
         }
     }

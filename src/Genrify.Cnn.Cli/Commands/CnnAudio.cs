@@ -9,11 +9,11 @@ internal static class CnnAudio
 {
     /// <summary>The collection's log-mels, or null after one line saying why it cannot be used.</summary>
     public static LogMelCollection? Load(CliContext context, string source, IReadOnlyList<Track>? tracks, LogMelSettings settings,
-                                         int? jobs, bool noCache, CancellationToken cancel)
+                                         int jobs, bool noCache, CancellationToken cancel)
     {
         var options = new LogMelCollectionOptions
         {
-            Jobs = jobs,
+            Jobs = Genrify.Cli.Commands.Jobs.Resolve(context, jobs),
             UseCache = !noCache,
             Progress = new FileCount(context.Error),
             Cancel = cancel,

@@ -14,7 +14,7 @@ namespace Genrify.Cnn.Cli.Commands;
 internal static class CnnEvaluation
 {
     public static CrossValidationResult? Run(CliContext context, string source, CnnTrainerOptions options, int k, double? holdOut, int seed, string? groupBy,
-                                             string? foldColumn, int? jobs, bool noCache, CancellationToken cancel, out int count)
+                                             string? foldColumn, int jobs, bool noCache, CancellationToken cancel, out int count)
     {
         count = 0;
         var data = CnnAudio.Load(context, source, null, options.LogMel, jobs, noCache, cancel);
@@ -43,7 +43,7 @@ internal static class CnnEvaluation
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message.Split(" (Parameter")[0]);
+            context.Fail(UserMessages.Of(e));
             return null;
         }
         var predictions = result.Predictions.ToArray();

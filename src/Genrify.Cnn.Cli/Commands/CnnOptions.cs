@@ -50,7 +50,7 @@ internal sealed class CnnOptions
             options = options with { Architecture = a };
         }
         try { options = options with { Device = CnnDevices.Resolve(parse.GetValue(Device)!) }; }
-        catch (ArgumentException e) { context.Fail("--device: " + e.Message); return null; }
+        catch (ArgumentException e) { context.Fail("--device: " + UserMessages.Of(e)); return null; }
         return options;
     }
 }

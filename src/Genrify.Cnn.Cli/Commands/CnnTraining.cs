@@ -11,7 +11,7 @@ namespace Genrify.Cnn.Cli.Commands;
 /// </summary>
 internal static class CnnTraining
 {
-    public static int Run(CliContext context, string source, string output, CnnTrainerOptions options, int? jobs, bool noCache,
+    public static int Run(CliContext context, string source, string output, CnnTrainerOptions options, int jobs, bool noCache,
                           CancellationToken cancel)
     {
         var data = CnnAudio.Load(context, source, null, options.LogMel, jobs, noCache, cancel);
@@ -34,7 +34,7 @@ internal static class CnnTraining
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message.Split(" (Parameter")[0]);
+            context.Fail(UserMessages.Of(e));
             return ExitCodes.InputFailed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -10,7 +10,7 @@ internal sealed class CollectionOptions
         Description = "An audio collection: a folder with one subfolder per genre, or a manifest CSV",
     };
 
-    public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Parallel decoders (default: every core)" };
+    public Option<int> Jobs { get; } = Genrify.Cli.Commands.Jobs.Option("Parallel decoders");
 
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Do not read or write the log-mel cache" };
 

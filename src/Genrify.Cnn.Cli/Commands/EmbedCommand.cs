@@ -21,7 +21,7 @@ public sealed class EmbedCommand : ICliCommand
         };
         var model = new Option<string>("--model", "-m") { Description = "CNN model file (from genrify-cnn train)", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Table to write (.csv or .parquet)", Required = true };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Parallel decoders (default: every core)" };
+        var jobs = Genrify.Cli.Commands.Jobs.Option("Parallel decoders");
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the log-mel cache" };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
         var command = new Command("embed", "Write CNN embeddings of songs as a feature table") { sources, model, output, jobs, noCache, device };

@@ -13,15 +13,15 @@ internal static class Embedding
     /// <summary>Genre written for loose files, which carry none (the table format requires one).</summary>
     public const string UnknownGenre = "unknown";
 
-    public static int Run(CliContext context, string[] sources, string modelPath, string output, int? jobs, bool noCache, string device,
+    public static int Run(CliContext context, string[] sources, string modelPath, string output, int jobs, bool noCache, string device,
                           CancellationToken cancel)
     {
         try { FeatureTable.FormatOf(output); }
-        catch (ArgumentException e) { context.Fail(e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
+        catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.Usage; }
         CnnSongPredictor predictor;
         try { predictor = CnnSongPredictor.Load(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
-        catch (ArgumentException e) { context.Fail("--device: " + e.Message.Split(" (Parameter")[0]); return ExitCodes.Usage; }
+        catch (ArgumentException e) { context.Fail("--device: " + UserMessages.Of(e)); return ExitCodes.Usage; }
         using (predictor)
         {
             var tracks = new List<Track>();

@@ -1,6 +1,7 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Genrify.Features.FileSystem;
+using Genrify.Shared;
 
 namespace Genrify.Features.Caching;
 
@@ -12,10 +13,11 @@ namespace Genrify.Features.Caching;
 /// <remarks>
 /// Storage is an append-only log of checksummed records rather than SQLite: the access pattern is "load
 /// everything at start, append one record per new file", which a log serves with no native dependency and
-/// no start-up cost. A process killed mid-write leaves at most one torn record at the tail; the next open
-/// detects it (length/magic/checksum), truncates the file back to the last whole record and goes on, so
-/// rows already done are never lost and a corrupt row is never served. Records are flushed to the OS after
-/// each append (a killed process loses nothing; only a power cut can drop the last few).
+/// no start-up cost. The log is read as a stream, one record at a time, so its size is not bounded by an array's.
+/// A process killed mid-write leaves at most one torn record at the tail; the next open detects it and truncates
+/// the file back to the last whole record, so rows already done are never lost and a corrupt row is never served.
+/// A record damaged in the middle costs only itself (<see cref="CacheFormat"/>). Records are written straight to
+/// the OS on each append (a killed process loses nothing; only a power cut can drop the last few).
 /// </remarks>
 public sealed class FeatureCache : IDisposable
 {
@@ -25,35 +27,42 @@ public sealed class FeatureCache : IDisposable
     /// <summary>Folder name used next to an output table.</summary>
     public const string DirectoryName = ".genrify-cache";
 
-    private const uint FileMagic = 0x31434647;   // "GFC1"
-    private const uint RecordMagic = 0x52434647; // "GFCR"
-    private const int HashSize = 32, ChecksumSize = 8, RecordHeaderSize = 8;
+    private const int HashSize = 32;
 
     private readonly Dictionary<string, CachedFeatures> _entries = new(StringComparer.Ordinal);
-    private readonly FileStream? _log;
-    private readonly FileStream? _lockFile;
+    private readonly List<string> _order = []; // content hashes in file order, for a rewrite
+    private readonly Func<Stream, Stream> _wrap;
     private readonly Lock _gate = new();
     private readonly int _featureCount;
+    private Stream? _log;
+    private FileStream? _lockFile;
+    private long _end; // where the next record goes
 
-    private FeatureCache(string path, int featureCount, FileStream? log, FileStream? lockFile)
+    private FeatureCache(string path, int featureCount, FileStream? lockFile, Func<Stream, Stream> wrap)
     {
         FilePath = path;
         _featureCount = featureCount;
-        _log = log;
         _lockFile = lockFile;
+        _wrap = wrap;
     }
 
     /// <summary>The cache file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Bytes of a torn or corrupt tail that were dropped on open (0 normally).</summary>
+    /// <summary>Bytes of damaged records and of a torn or corrupt tail that were dropped on open (0 normally).</summary>
     public long DiscardedBytes { get; private set; }
 
-    /// <summary>Something the user should know (cache in use by another process, tail recovered), or null.</summary>
+    /// <summary>Something the user should know from opening (cache in use by another process, damage recovered,
+    /// a rebuild), or null. One line.</summary>
     public string? Notice { get; private set; }
 
-    /// <summary>False when another process holds the cache: lookups still work, new entries are not stored.</summary>
-    public bool IsWritable => _log is not null;
+    /// <summary>Why results stopped being written to the file (e.g. a full disk), naming it; null while writes work.
+    /// Set once: after it, the cache only serves what it holds.</summary>
+    public string? WriteFailure { get; private set; }
+
+    /// <summary>False when another process holds the cache or writing failed: lookups still work, new entries are
+    /// kept for this run only.</summary>
+    public bool IsWritable { get { lock (_gate) return _log is not null; } }
 
     /// <summary>Number of cached vectors.</summary>
     public int Count { get { lock (_gate) return _entries.Count; } }
@@ -87,52 +96,75 @@ public sealed class FeatureCache : IDisposable
     }
 
     /// <summary>Opens (or creates) the cache of <paramref name="preset"/> under <paramref name="directory"/>.</summary>
-    public static FeatureCache Open(string directory, IFeaturePreset preset)
+    /// <remarks>
+    /// Never fails for what is inside the file: a damaged header sets the old file aside (<c>.corrupt</c>) and starts
+    /// a new one, damaged records are skipped, a file of another format version is rebuilt; <see cref="Notice"/> says
+    /// which. A cache that cannot be written (a full disk) is used for reading only, with a <see cref="Notice"/>;
+    /// one whose folder or lock file cannot even be created holds nothing and stores nothing beyond this run.
+    /// </remarks>
+    public static FeatureCache Open(string directory, IFeaturePreset preset) => Open(directory, preset, static s => s);
+
+    /// <summary><see cref="Open(string, IFeaturePreset)"/> with every write to the cache file going through
+    /// <paramref name="wrapLog"/> (tests put a full disk there).</summary>
+    internal static FeatureCache Open(string directory, IFeaturePreset preset, Func<Stream, Stream> wrapLog)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(preset);
-        Directory.CreateDirectory(directory);
+        ArgumentNullException.ThrowIfNull(wrapLog);
         var key = PresetKey(preset);
         var path = Path.Combine(directory, $"{SafeName(preset.Name)}-{key[..16]}.features");
         var keyBytes = Convert.FromHexString(key);
+        int featureCount = preset.FeatureNames.Count;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FeatureCache(path, featureCount, null, wrapLog)
+            {
+                Notice = $"cache folder {directory} cannot be created ({e.Message}); results will not be cached",
+            };
+        }
+
+        // A FIFO or a device under the cache's name would block or never end: refuse it before opening.
+        var kind = FileStatus.Of(path).Kind;
+        if (kind is not (FileKind.Missing or FileKind.Regular))
+            return new FeatureCache(path, featureCount, null, wrapLog)
+            {
+                Notice = $"cache {path} is not a regular file ({FileStatus.Describe(kind)}); results will not be cached",
+            };
+
         // Exclusivity comes from a lock file (FileShare.None = an exclusive flock on Unix) so that the data file
         // itself can stay readable by a second genrify, which then serves hits but stores nothing.
-        FileStream? lockFile;
+        FileStream lockFile;
         try
         {
             lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
-        catch (IOException)
+        catch (IOException e) when (IsSharingViolation(e))
         {
-            var readOnly = new FeatureCache(path, preset.FeatureNames.Count, null, null)
-            {
-                Notice = $"cache {path} is in use by another process; new results will not be cached",
-            };
-            try
-            {
-                using var shared = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                readOnly.Load(shared, keyBytes, out _);
-            }
-            catch (IOException) { }
+            var readOnly = new FeatureCache(path, featureCount, null, wrapLog);
+            readOnly.LoadShared(keyBytes);
             return readOnly;
         }
-        var log = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
-        var cache = new FeatureCache(path, preset.FeatureNames.Count, log, lockFile);
-        long valid = cache.Load(log, keyBytes, out bool headerOk);
-        long discarded = log.Length - valid;
-        if (!headerOk)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.SetLength(0);
-            WriteFileHeader(log, keyBytes);
-            valid = log.Length;
-            discarded = 0;
+            return new FeatureCache(path, featureCount, null, wrapLog)
+            {
+                Notice = $"cache {path}: cannot create its lock file ({e.Message}); results will not be cached",
+            };
         }
-        else if (discarded > 0) log.SetLength(valid); // drop the torn tail of a killed run
-        log.Position = valid;
-        if (discarded > 0)
+
+        var cache = new FeatureCache(path, featureCount, lockFile, wrapLog);
+        try
         {
-            cache.DiscardedBytes = discarded;
-            cache.Notice = $"cache {path}: dropped {discarded} bytes of an unfinished record (an earlier run was interrupted)";
+            cache.OpenLog(keyBytes);
+        }
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e))
+        {
+            cache.Disable(e);
+            cache.Notice = cache.Notice is null ? cache.WriteFailure : $"{cache.Notice}; {cache.WriteFailure}";
         }
         return cache;
     }
@@ -143,121 +175,200 @@ public sealed class FeatureCache : IDisposable
         lock (_gate) return _entries.TryGetValue(contentHash, out features!);
     }
 
-    /// <summary>Stores a vector (durable once this returns, barring a power cut).</summary>
+    /// <summary>
+    /// Stores a vector (durable once this returns, barring a power cut). When the file cannot be written (a full
+    /// disk), the vector is still served for the rest of the run, nothing more is written and
+    /// <see cref="WriteFailure"/> says why: a failed write never fails the caller.
+    /// </summary>
     public void Add(string contentHash, double[] values, IReadOnlyList<string> warnings)
     {
         ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(warnings);
         if (values.Length != _featureCount)
             throw new ArgumentException($"expected {_featureCount} values, got {values.Length}", nameof(values));
         var hash = Convert.FromHexString(contentHash);
         if (hash.Length != HashSize) throw new ArgumentException("content hash must be a hex SHA-256", nameof(contentHash));
-        var record = EncodeRecord(hash, values, warnings);
+        var record = CacheFormat.EncodeRecord(hash, values, warnings);
         lock (_gate)
         {
-            _entries[contentHash] = new CachedFeatures(values, warnings);
+            if (_entries.TryAdd(contentHash, new CachedFeatures(values, warnings))) _order.Add(contentHash);
+            else _entries[contentHash] = new CachedFeatures(values, warnings);
             if (_log is null) return;
-            _log.Write(record);
-            _log.Flush();
+            try
+            {
+                _log.Position = _end;
+                _log.Write(record);
+                _log.Flush();
+                _end += record.Length;
+            }
+            catch (Exception e) when (WriteFailures.IsWriteFailure(e) || e is NotSupportedException)
+            {
+                Disable(e);
+            }
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Closes the file. Never throws: whatever was not written is already reported by <see cref="WriteFailure"/>.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
-            _log?.Dispose();
-            _lockFile?.Dispose();
+            Close(ref _log);
+            Close(ref _lockFile);
         }
     }
 
-    /// <summary>Reads every whole record; returns the offset just after the last good one.</summary>
-    private long Load(FileStream stream, byte[] key, out bool headerOk)
+    private void OpenLog(byte[] key)
     {
-        stream.Position = 0;
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        headerOk = bytes.Length >= 4 + HashSize
-            && BinaryPrimitives.ReadUInt32LittleEndian(bytes) == FileMagic
-            && bytes.AsSpan(4, HashSize).SequenceEqual(key);
-        if (!headerOk) return 0;
-        long offset = 4 + HashSize;
-        while (TryDecodeRecord(bytes.AsSpan((int)offset), out int used, out var hash, out var entry))
+        _log = _wrap(new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
+        var header = ReadHeader(_log);
+        switch (CacheFormat.CheckHeader(header, key, out var detail))
         {
-            if (entry.Values.Length == _featureCount) _entries[hash] = entry;
-            offset += used;
+            case HeaderCheck.Valid:
+                LoadRecords(_log, writable: true);
+                break;
+            case HeaderCheck.Empty:
+                StartFile(key);
+                break;
+            case HeaderCheck.OtherVersion:
+                Notice = $"cache {FilePath} is in {detail}, this Genrify uses format {CacheFormat.Version}; rebuilding it";
+                StartFile(key);
+                break;
+            case HeaderCheck.OtherKey:
+                Notice = $"cache {FilePath} belongs to {detail}; rebuilding it";
+                StartFile(key);
+                break;
+            default:
+                // Keep the damaged file for whoever wants to look at it; a new cache starts under the usual name.
+                Close(ref _log);
+                var aside = FreeName(FilePath + ".corrupt");
+                File.Move(FilePath, aside);
+                Notice = $"cache {FilePath}: the header is damaged ({detail}); the old file was kept as {Path.GetFileName(aside)} and a new cache started";
+                _log = _wrap(new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
+                StartFile(key);
+                break;
         }
-        return offset;
     }
 
-    private static void WriteFileHeader(FileStream stream, byte[] key)
+    // Another genrify writes this cache: read what is whole, change nothing.
+    private void LoadShared(byte[] key)
     {
-        Span<byte> header = stackalloc byte[4 + HashSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, FileMagic);
-        key.CopyTo(header[4..]);
-        stream.Write(header);
-        stream.Flush();
-    }
-
-    private static byte[] EncodeRecord(byte[] hash, double[] values, IReadOnlyList<string> warnings)
-    {
-        var warningBytes = warnings.Select(Encoding.UTF8.GetBytes).ToArray();
-        int payload = HashSize + 4 + values.Length * 8 + 4 + warningBytes.Sum(w => 4 + w.Length);
-        var record = new byte[RecordHeaderSize + payload + ChecksumSize];
-        var span = record.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(span, RecordMagic);
-        BinaryPrimitives.WriteInt32LittleEndian(span[4..], payload);
-        int at = RecordHeaderSize;
-        hash.CopyTo(span[at..]); at += HashSize;
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], values.Length); at += 4;
-        foreach (var v in values) { BinaryPrimitives.WriteDoubleLittleEndian(span[at..], v); at += 8; }
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], warningBytes.Length); at += 4;
-        foreach (var w in warningBytes)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(span[at..], w.Length); at += 4;
-            w.CopyTo(span[at..]); at += w.Length;
-        }
-        SHA256.HashData(span.Slice(RecordHeaderSize, payload))[..ChecksumSize].CopyTo(span[at..]);
-        return record;
-    }
-
-    private static bool TryDecodeRecord(ReadOnlySpan<byte> data, out int used, out string hash, out CachedFeatures entry)
-    {
-        used = 0; hash = ""; entry = null!;
-        if (data.Length < RecordHeaderSize) return false;
-        if (BinaryPrimitives.ReadUInt32LittleEndian(data) != RecordMagic) return false;
-        int payload = BinaryPrimitives.ReadInt32LittleEndian(data[4..]);
-        if (payload < HashSize + 8 || payload > data.Length - RecordHeaderSize - ChecksumSize) return false;
-        var body = data.Slice(RecordHeaderSize, payload);
-        Span<byte> sum = stackalloc byte[HashSize];
-        SHA256.HashData(body, sum);
-        if (!sum[..ChecksumSize].SequenceEqual(data.Slice(RecordHeaderSize + payload, ChecksumSize))) return false;
+        Notice = $"cache {FilePath} is in use by another process; new results will not be cached";
         try
         {
-            int at = HashSize;
-            int n = BinaryPrimitives.ReadInt32LittleEndian(body[at..]); at += 4;
-            var values = new double[n];
-            for (int i = 0; i < n; i++) { values[i] = BinaryPrimitives.ReadDoubleLittleEndian(body[at..]); at += 8; }
-            int nw = BinaryPrimitives.ReadInt32LittleEndian(body[at..]); at += 4;
-            var warnings = new string[nw];
-            for (int i = 0; i < nw; i++)
+            using var shared = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0);
+            if (CacheFormat.CheckHeader(ReadHeader(shared), key, out _) == HeaderCheck.Valid) LoadRecords(shared, writable: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    private void LoadRecords(Stream stream, bool writable)
+    {
+        var summary = new CacheRecordReader(stream, CacheFormat.HeaderSize).ReadAll((hash, entry) =>
+        {
+            if (entry.Values.Length != _featureCount) return;
+            if (_entries.TryAdd(hash, entry)) _order.Add(hash);
+            else _entries[hash] = entry;
+        });
+        // Read-only, the tail may be the other process's record half-written right now: neither dropped nor reported.
+        long tail = writable ? summary.TailBytes : 0;
+        DiscardedBytes = summary.DamagedBytes + tail;
+        var notes = new List<string>();
+        if (summary.DamagedRecords > 0)
+            notes.Add($"skipped {summary.DamagedRecords} damaged record(s) ({CacheFormat.Describe(summary.FirstDamage)}, " +
+                      $"{summary.DamagedBytes} bytes) and kept the {summary.Records} good ones");
+        if (tail > 0)
+            notes.Add(summary.TailDamage == RecordDamage.Unfinished
+                ? $"dropped {summary.TailBytes} bytes of an unfinished record at the end (an earlier run was interrupted)"
+                : $"dropped {summary.TailBytes} damaged bytes at the end ({CacheFormat.Describe(summary.TailDamage)})");
+        _end = summary.ValidEnd;
+        if (writable && summary.DamagedRecords > 0 && TryRewrite()) notes.Add("rewrote the cache without them");
+        else if (writable && summary.TailBytes > 0) _log!.SetLength(_end); // drop the torn tail of a killed run
+        if (notes.Count == 0) return;
+        var text = $"cache {FilePath}: {string.Join("; ", notes)}";
+        Notice = Notice is null ? text : $"{Notice}; {text}";
+    }
+
+    // Writes the good records to a new file and renames it over the old one, so the damage is reported once.
+    // AtomicFile also sweeps the temporary file of a rewrite that was killed.
+    private bool TryRewrite()
+    {
+        try
+        {
+            var key = ReadKey();
+            AtomicFile.Write(FilePath, stream =>
             {
-                int len = BinaryPrimitives.ReadInt32LittleEndian(body[at..]); at += 4;
-                warnings[i] = Encoding.UTF8.GetString(body.Slice(at, len)); at += len;
-            }
-            if (at != payload) return false;
-            hash = Convert.ToHexStringLower(body[..HashSize]);
-            entry = new CachedFeatures(values, warnings);
-            used = RecordHeaderSize + payload + ChecksumSize;
+                stream.Write(CacheFormat.EncodeHeader(key));
+                foreach (var hash in _order)
+                {
+                    var entry = _entries[hash];
+                    stream.Write(CacheFormat.EncodeRecord(Convert.FromHexString(hash), entry.Values, entry.Warnings));
+                }
+            });
+            Close(ref _log);
+            _log = _wrap(new FileStream(FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
+            _end = _log.Length;
             return true;
         }
-        catch (ArgumentOutOfRangeException) { return false; } // checksum matched but layout is foreign: treat as the end
-        catch (OverflowException) { return false; }
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e) && _log is not null)
+        {
+            return false; // the old file is untouched and still open: go on with it, damage and all
+        }
     }
+
+    private byte[] ReadKey()
+    {
+        var header = new byte[CacheFormat.HeaderSize];
+        _log!.Position = 0;
+        _log.ReadExactly(header);
+        return header[8..(8 + HashSize)];
+    }
+
+    private void StartFile(byte[] key)
+    {
+        _log!.SetLength(0);
+        _log.Position = 0;
+        var header = CacheFormat.EncodeHeader(key);
+        _log.Write(header);
+        _log.Flush();
+        _end = header.Length;
+    }
+
+    private void Disable(Exception e)
+    {
+        WriteFailure ??= $"cache {FilePath}: cannot write ({WriteFailures.Describe(e)}); results are no longer cached in this run";
+        // Cut off a record written in part, so the file stays whole for the next run (best effort: the disk is the problem).
+        try { _log?.SetLength(_end); } catch (Exception) { }
+        Close(ref _log);
+    }
+
+    private static byte[] ReadHeader(Stream stream)
+    {
+        stream.Position = 0;
+        var header = new byte[CacheFormat.HeaderSize];
+        int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return header[..n];
+    }
+
+    private static void Close<T>(ref T? stream) where T : Stream
+    {
+        try { stream?.Dispose(); }
+        catch (Exception) { } // a close that fails to flush must not turn a finished run into a crash
+        stream = null;
+    }
+
+    private static string FreeName(string path)
+    {
+        var name = path;
+        for (int i = 2; File.Exists(name); i++) name = $"{path}-{i}";
+        return name;
+    }
+
+    // A lock held elsewhere: on Unix .NET carries flock's EWOULDBLOCK (11) as the HResult, on Windows it is
+    // ERROR_SHARING_VIOLATION (32). Anything else (no inodes left, a read-only disk) is a real failure.
+    private static bool IsSharingViolation(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) == 32 : e.HResult == 11;
 
     private static string SafeName(string name) =>
         string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }
-
-/// <summary>A cached vector and the decoder warnings it came with.</summary>
-public sealed record CachedFeatures(double[] Values, IReadOnlyList<string> Warnings);

@@ -45,6 +45,7 @@ public sealed class BatchExtractor
         var outcomes = new Outcome[tracks.Count];
         int done = 0, extracted = 0, hits = 0;
         int next = -1;
+        var cacheFailureBefore = _options.Cache?.WriteFailure;
         void Work()
         {
             // Each worker keeps its own clip-sized working arrays from clip to clip (see ExtractionBuffers): allocated
@@ -79,6 +80,8 @@ public sealed class BatchExtractor
         var rows = new List<FeatureRow>(tracks.Count);
         var skipped = new List<SkippedFile>();
         var warnings = new List<string>();
+        // A cache that could not be written is said once, here; every row it failed to store is in the table anyway.
+        if (_options.Cache?.WriteFailure is { } failure && cacheFailureBefore is null) warnings.Add(failure);
         for (int i = 0; i < tracks.Count; i++)
         {
             var t = tracks[i];
@@ -101,13 +104,16 @@ public sealed class BatchExtractor
             if (cache is not null)
             {
                 hash = FeatureCache.HashFile(track.Path);
-                if (cache.TryGet(hash, out var hit)) return new Outcome(ClipOutcome.Cached, hit.Values, hit.Warnings, null);
+                if (cache.TryGet(hash, out var hit))
+                    return new Outcome(ClipOutcome.Cached, hit.Values, CachedWarnings.Attach(hit.Warnings, track.Path), null);
             }
             var audio = _options.Decoder(track.Path, _preset.SampleRate, buffers.Decoding);
             var values = _preset.Extract(audio.Samples, buffers);
             if (values.Length != _preset.FeatureNames.Count)
                 return Skip($"preset '{_preset.Name}' returned {values.Length} values for {_preset.FeatureNames.Count} features");
-            cache?.Add(hash!, values, audio.Warnings);
+            // Add never throws for the disk's sake (a failed write turns caching off, see FeatureCache.WriteFailure), so
+            // the IOException handlers below only ever speak of reading the audio.
+            cache?.Add(hash!, values, CachedWarnings.Detach(audio.Warnings, track.Path));
             return new Outcome(ClipOutcome.Extracted, values, audio.Warnings, null);
         }
         catch (AudioDecodeException e) { return Skip(e.Reason); }

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Genrify.Shared;
 
 namespace Genrify.Features.Tables;
 
 /// <summary>
 /// CSV form of a <see cref="FeatureTable"/>: invariant culture; values written with "R" (shortest text that
 /// parses back to the identical double, so float32-derived values survive exactly); NaN/Infinity as .NET spells them.
+/// Text cells that a spreadsheet would run as a formula (a song file named "=cmd|calc.mp3") are written with a
+/// leading single quote and read back exactly (<see cref="SpreadsheetText"/>); numbers are written as they are.
 /// </summary>
 public static class CsvFeatureTable
 {
@@ -16,20 +19,23 @@ public static class CsvFeatureTable
     {
         ArgumentNullException.ThrowIfNull(table);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        // With NewLine set, CsvHelper quotes only fields holding "\n"; a bare CR would end the row for most readers.
+        config.ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || args.Field?.Contains('\r') == true;
+        using var csv = new CsvWriter(writer, config);
         bool fold = table.HasFold;
         foreach (var c in FeatureTable.KeyColumns) csv.WriteField(c);
         if (fold) csv.WriteField(FeatureTable.FoldColumn);
-        foreach (var n in table.FeatureNames) csv.WriteField(n);
+        foreach (var n in table.FeatureNames) csv.WriteField(SpreadsheetText.Protect(n));
         csv.NextRecord();
         foreach (var row in table.Rows)
         {
-            csv.WriteField(row.Id);
-            csv.WriteField(row.File);
-            csv.WriteField(row.Label);
-            csv.WriteField(string.Join(FeatureTable.GenreSeparator, row.Genres));
-            csv.WriteField(row.Artist ?? "");
-            if (fold) csv.WriteField(row.Fold ?? "");
+            csv.WriteField(SpreadsheetText.Protect(row.Id));
+            csv.WriteField(SpreadsheetText.Protect(row.File));
+            csv.WriteField(SpreadsheetText.Protect(row.Label));
+            csv.WriteField(SpreadsheetText.Protect(string.Join(FeatureTable.GenreSeparator, row.Genres)));
+            csv.WriteField(SpreadsheetText.Protect(row.Artist ?? ""));
+            if (fold) csv.WriteField(SpreadsheetText.Protect(row.Fold ?? ""));
             foreach (var v in row.Values) csv.WriteField(v.ToString("R", CultureInfo.InvariantCulture), shouldQuote: false);
             csv.NextRecord();
         }
@@ -48,7 +54,7 @@ public static class CsvFeatureTable
             throw new InvalidDataException($"feature table must start with columns {string.Join(",", keys)}");
         bool fold = header.Length > keys.Count && header[keys.Count] == FeatureTable.FoldColumn;
         int first = keys.Count + (fold ? 1 : 0);
-        var names = header[first..];
+        var names = header[first..].Select(SpreadsheetText.Unprotect).ToArray();
         var rows = new List<FeatureRow>();
         while (csv.Read())
         {
@@ -59,11 +65,12 @@ public static class CsvFeatureTable
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
                     throw new InvalidDataException($"line {csv.Parser.RawRow}: column {names[i]}: '{text}' is not a number");
             }
-            var genres = (csv.GetField(3) ?? "").Split(FeatureTable.GenreSeparator, StringSplitOptions.RemoveEmptyEntries);
-            if (genres.Length == 0) genres = [csv.GetField(2) ?? ""];
-            var artist = csv.GetField(4);
-            var foldValue = fold ? csv.GetField(keys.Count) : null;
-            rows.Add(new FeatureRow(csv.GetField(0) ?? "", csv.GetField(1) ?? "", genres,
+            string Text(int i) => SpreadsheetText.Unprotect(csv.GetField(i) ?? "");
+            var genres = Text(3).Split(FeatureTable.GenreSeparator, StringSplitOptions.RemoveEmptyEntries);
+            if (genres.Length == 0) genres = [Text(2)];
+            var artist = Text(4);
+            var foldValue = fold ? Text(keys.Count) : null;
+            rows.Add(new FeatureRow(Text(0), Text(1), genres,
                 string.IsNullOrEmpty(artist) ? null : artist, string.IsNullOrEmpty(foldValue) ? null : foldValue, values));
         }
         return new FeatureTable(names, rows);

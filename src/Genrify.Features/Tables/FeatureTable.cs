@@ -1,3 +1,5 @@
+using Genrify.Shared;
+
 namespace Genrify.Features.Tables;
 
 /// <summary>
@@ -52,27 +54,18 @@ public sealed class FeatureTable
     public bool HasFold => Rows.Any(r => r.Fold is not null);
 
     /// <summary>Writes the table to <paramref name="path"/>, choosing the format by extension (.csv, .parquet).
-    /// The file is written beside and renamed into place, so an interrupted write never leaves half a table.</summary>
+    /// The file is written beside, flushed to the disk and renamed into place, so an interrupted write (a full disk,
+    /// a kill) never leaves half a table and never loses the table that was there.</summary>
     /// <exception cref="ArgumentException">The extension is neither .csv nor .parquet.</exception>
+    /// <exception cref="IOException">The table could not be written; any earlier file at the path is intact.</exception>
     public void Save(string path)
     {
         var format = FormatOf(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".tmp-{Environment.ProcessId}";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                if (format == TableFormat.Csv) CsvFeatureTable.Write(this, stream);
-                else ParquetFeatureTable.Write(this, stream);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            if (format == TableFormat.Csv) CsvFeatureTable.Write(this, stream);
+            else ParquetFeatureTable.Write(this, stream);
+        });
     }
 
     /// <summary>Reads a table written by <see cref="Save"/> (format by extension).</summary>

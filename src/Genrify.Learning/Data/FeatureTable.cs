@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Parquet;
 using Parquet.Schema;
+using Genrify.Shared;
 
 namespace Genrify.Learning;
 
@@ -60,16 +62,23 @@ public static class FeatureTable
         return result;
     }
 
-    /// <summary>Writes a dataset as CSV (id, group, fold if present, the features, then label), readable by <see cref="ReadCsv"/>.</summary>
+    /// <summary>Writes a dataset as CSV (id, group, fold if present, the features, then label), readable by <see cref="ReadCsv"/>.
+    /// The file is replaced atomically: a failed write leaves any earlier file intact. Text cells a spreadsheet would
+    /// run as a formula get a leading single quote, which <see cref="ReadCsv"/> removes again.</summary>
     public static void WriteCsv(Dataset dataset, string path)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var writer = new StreamWriter(path);
+        AtomicFile.Write(path, stream => WriteCsv(dataset, stream));
+    }
+
+    private static void WriteCsv(Dataset dataset, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         if (dataset.Ids is not null) csv.WriteField("id");
         if (dataset.Groups is not null) csv.WriteField("artist");
         if (dataset.Folds is not null) csv.WriteField("fold");
-        foreach (var name in dataset.FeatureNames) csv.WriteField(name);
+        foreach (var name in dataset.FeatureNames) csv.WriteField(SpreadsheetText.Protect(name));
         csv.WriteField("label");
         csv.NextRecord();
         for (int i = 0; i < dataset.Count; i++)
@@ -77,11 +86,11 @@ public static class FeatureTable
             // One line per (row, genre): a multi-genre song is written once per genre, as it is read back.
             foreach (var label in dataset.LabelSets[i])
             {
-                if (dataset.Ids is not null) csv.WriteField(dataset.Ids[i]);
-                if (dataset.Groups is not null) csv.WriteField(dataset.Groups[i]);
+                if (dataset.Ids is not null) csv.WriteField(SpreadsheetText.Protect(dataset.Ids[i]));
+                if (dataset.Groups is not null) csv.WriteField(SpreadsheetText.Protect(dataset.Groups[i]));
                 if (dataset.Folds is not null) csv.WriteField(dataset.Folds[i]);
                 foreach (var v in dataset.Rows[i]) csv.WriteField(v.ToString("R", CultureInfo.InvariantCulture));
-                csv.WriteField(dataset.ClassNames[label]);
+                csv.WriteField(SpreadsheetText.Protect(dataset.ClassNames[label]));
                 csv.NextRecord();
             }
         }
@@ -244,7 +253,8 @@ public static class FeatureTable
             if (!csv.Read())
                 throw new FeatureTableException($"{file}: empty file (no header row)");
             csv.ReadHeader();
-            var headers = csv.HeaderRecord!.Select(h => h.Trim()).ToArray();
+            // Cells written with a formula guard (WriteCsv, genrify extract) come back as they were; numbers never carry one.
+            var headers = csv.HeaderRecord!.Select(h => SpreadsheetText.Unprotect(h.Trim())).ToArray();
             var cells = headers.Select(_ => new List<string?>()).ToArray();
             int row = 0;
             while (csv.Read())
@@ -254,7 +264,7 @@ public static class FeatureTable
                 if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0])) continue;
                 if (record.Length != headers.Length)
                     throw new FeatureTableException($"{file}: row {row} has {record.Length} fields but the header has {headers.Length}");
-                for (int c = 0; c < headers.Length; c++) cells[c].Add(record[c]);
+                for (int c = 0; c < headers.Length; c++) cells[c].Add(SpreadsheetText.Unprotect(record[c]));
             }
             return (headers, cells.Select(c => c.ToArray()).ToArray());
         }
