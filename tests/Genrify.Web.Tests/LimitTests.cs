@@ -84,10 +84,11 @@ public sealed class LimitTests
     [Fact]
     public async Task A_request_past_its_timeout_is_a_504_problem_and_its_file_is_still_deleted()
     {
-        // 3 s lets a 13 MB upload arrive but cannot analyse 5 minutes of audio; the decode job sees the limit passed at its
-        // next stage (by the clock, so a timer delayed by a busy machine cannot let it through) and deletes the upload.
-        await using var app = await TestApp.StartAsync(o => o with { RequestTimeout = TimeSpan.FromSeconds(3) });
-        var song = LongAudio.Wav(Path.Combine(app.TempDirectory + "-songs"), 300);
+        // 4 s lets a 4.8 MB upload arrive (the deadline counts from the request's arrival) but cannot analyse 10 minutes
+        // of audio; the decode job sees the limit passed at its next stage (by the clock, so a timer delayed by a busy
+        // machine cannot let it through) and deletes the upload.
+        await using var app = await TestApp.StartAsync(o => o with { RequestTimeout = TimeSpan.FromSeconds(4) });
+        var song = LongAudio.Wav(Path.Combine(app.TempDirectory + "-songs"), 600, small: true);
         using var response = await app.Client.PostAsync("/api/predict", Requests.Upload(song));
         Directory.Delete(Path.GetDirectoryName(song)!, recursive: true);
         var problem = await Requests.ProblemAsync(response, 504);
