@@ -171,7 +171,7 @@ public static partial class WebBenchmarks
     }
 
     /// <summary>SIGTERM (a clean ASP.NET shutdown), then SIGKILL if it lingers.</summary>
-    private static void Stop(Process server)
+    internal static void Stop(Process server)
     {
         if (server.HasExited) return;
         _ = SendSignal(server.Id, 15);
@@ -189,9 +189,9 @@ public static partial class WebBenchmarks
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static long Rss(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
+    internal static long Rss(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
 
-    private static long Hwm(int pid) => StatusKilobytes(pid, "VmHWM:") * 1024;
+    internal static long Hwm(int pid) => StatusKilobytes(pid, "VmHWM:") * 1024;
 
     private static long StatusKilobytes(int pid, string field)
     {

@@ -17,6 +17,8 @@ public static class ApiEndpoints
             .Accepts<PredictForm>("multipart/form-data")
             .Produces<SongAnalysis>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -26,8 +28,9 @@ public static class ApiEndpoints
             .WithName("Model")
             .WithSummary("Which model answers, and how well it cross-validated");
 
-        app.MapGet("/healthz", (SongAnalyser analyser, DecodeGate gate, WebOptions options) =>
-                new Health("ok", analyser.Model.File, gate.Running, gate.Waiting, gate.Concurrency, gate.QueueLength, options.MaxUploadBytes))
+        app.MapGet("/healthz", (SongAnalyser analyser, DecodeGate gate, UploadGate uploads, WebOptions options) =>
+                new Health("ok", analyser.Model.File, gate.Running, gate.Waiting, gate.Concurrency, gate.QueueLength, options.MaxUploadBytes,
+                    uploads.InFlight, uploads.Slots, options.RequestTimeout.TotalSeconds))
             .WithName("Health")
             .WithSummary("Liveness, with the decoders in use");
 
@@ -53,4 +56,8 @@ public sealed class PredictForm
 /// <param name="MaxConcurrentDecodes">Decodes allowed at once.</param>
 /// <param name="QueueLength">Requests allowed to wait.</param>
 /// <param name="MaxUploadBytes">Largest accepted upload (the page checks it before sending).</param>
-public sealed record Health(string Status, string Model, int Decoding, int Queued, int MaxConcurrentDecodes, int QueueLength, long MaxUploadBytes);
+/// <param name="Uploads">Uploads in flight now (being received, queued or analysed).</param>
+/// <param name="MaxUploads">Uploads allowed in flight; past that, 503 before the body is read.</param>
+/// <param name="TimeoutSeconds">Time one request may take from its arrival, upload included.</param>
+public sealed record Health(string Status, string Model, int Decoding, int Queued, int MaxConcurrentDecodes, int QueueLength, long MaxUploadBytes,
+    int Uploads, int MaxUploads, double TimeoutSeconds);

@@ -4,40 +4,60 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Genrify.Web;
 
 /// <summary>
-/// <c>POST /api/predict</c>: receive the upload, wait for a decode slot, analyse under the request timeout, answer.
-/// The temporary file belongs to exactly one owner at a time (this handler, then the decode job) and is deleted by it.
+/// <c>POST /api/predict</c>: take an upload slot, receive the upload, wait for a decode slot, analyse, answer, all
+/// under one deadline that starts when the request arrives. The temporary file belongs to exactly one owner at a time
+/// (this handler, then the decode job) and is deleted by it; its upload slot is given back after that.
 /// </summary>
-public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, WebOptions options, string tempDirectory, ILogger<PredictEndpoint> log)
+public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, UploadGate uploads, UploadFolder folder, HeapTrimmer trimmer,
+    WebOptions options, IHostApplicationLifetime lifetime, ILogger<PredictEndpoint> log)
 {
     /// <summary>Handles one request.</summary>
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
+        var stopping = lifetime.ApplicationStopping;
+        // The deadline starts now: a slow upload spends it as much as a slow decode does.
+        using var deadline = new RequestDeadline(options.RequestTimeout, aborted, stopping);
         // Lift the server's body limit to ours plus the form framing (the default 30 MB would cut a 50 MB upload short).
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
             bodyLimit.MaxRequestBodySize = options.MaxUploadBytes + UploadReceiver.FormOverheadBytes;
 
-        Upload upload;
-        int top;
+        int? queryTop;
         try
         {
-            int? queryTop = context.Request.Query.TryGetValue("top", out var q) ? UploadReceiver.ParseTop(q.ToString()) : null;
-            upload = await UploadReceiver.ReceiveAsync(context.Request, options.MaxUploadBytes, tempDirectory, aborted);
-            top = upload.Top ?? queryTop ?? 0;
+            queryTop = context.Request.Query.TryGetValue("top", out var q) ? UploadReceiver.ParseTop(q.ToString()) : null;
+            UploadReceiver.CheckHeaders(context.Request, options.MaxUploadBytes);
         }
         catch (UploadProblem problem)
         {
-            return Problem(problem);
-        }
-        catch (Exception e) when (aborted.IsCancellationRequested && e is OperationCanceledException or IOException)
-        {
-            return Results.Empty; // the client went away mid-upload; the receiver already deleted the partial file
+            return Refuse(context, problem, bodyUnread: true);
         }
 
+        // Taken before the first byte of the body is read, so files on disk never outnumber the slots.
+        var uploadSlot = uploads.TryEnter();
+        if (uploadSlot is null)
+            return Refuse(context, Busy($"{uploads.Slots} uploads are already being received or analysed"), bodyUnread: true);
+
+        Upload? upload = null;
         bool handedOver = false;
         try
         {
-            using var deadline = new RequestDeadline(options.RequestTimeout, aborted);
+            try
+            {
+                upload = await UploadReceiver.ReceiveAsync(context.Request, options.MaxUploadBytes, folder, deadline.Token);
+            }
+            catch (UploadProblem problem)
+            {
+                return Refuse(context, problem, bodyUnread: true);
+            }
+            catch (Exception e) when (deadline.Token.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException)
+            {
+                // The receiver already deleted the partial file.
+                if (aborted.IsCancellationRequested) return Results.Empty; // the client went away mid-upload
+                return Refuse(context, stopping.IsCancellationRequested ? Stopping() : UploadProblem.UploadTimedOut(options.RequestTimeout), bodyUnread: true);
+            }
+            int top = upload.Top ?? queryTop ?? 0;
+
             IDisposable? slot;
             try
             {
@@ -45,22 +65,29 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, WebO
             }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
-                return Problem(TimedOut("waiting for a free decoder"));
+                return Refuse(context, stopping.IsCancellationRequested ? Stopping() : TimedOut("waiting for a free decoder"));
             }
             if (slot is null)
-            {
-                context.Response.Headers.RetryAfter = "2";
-                return Problem(new UploadProblem(StatusCodes.Status503ServiceUnavailable, "Server busy",
-                    $"all {gate.Concurrency} decoders are busy and {gate.QueueLength} requests are already waiting; try again shortly", "busy"));
-            }
+                return Refuse(context, Busy($"all {gate.Concurrency} decoders are busy and {gate.QueueLength} requests are already waiting"));
 
-            // The job owns the file and the slot from here: both are released when the decode really stops,
-            // even if this request has timed out or gone away by then.
+            // The job owns the file and both slots from here: all are released when the decode really stops, even if
+            // this request has timed out or gone away by then.
+            var received = upload;
             var job = Task.Run(() =>
             {
-                using (upload) // deleted last, so an empty upload folder means the slot is already back
-                using (slot)
-                    return analyser.Analyse(upload.Path, upload.DisplayName, top, deadline);
+                using (uploadSlot) // given back last: a free upload slot means its file is gone
+                using (received)
+                {
+                    try
+                    {
+                        using (slot)
+                            return analyser.Analyse(received.Path, received.DisplayName, top, deadline);
+                    }
+                    finally
+                    {
+                        trimmer.AfterAnalysis();
+                    }
+                }
             }, CancellationToken.None);
             handedOver = true;
             _ = job.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
@@ -73,12 +100,18 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, WebO
             }
             catch (AudioDecodeException e)
             {
-                return Problem(new UploadProblem(StatusCodes.Status415UnsupportedMediaType, "Not playable audio",
-                    $"{upload.DisplayName}: {e.Reason}", "not-audio"));
+                return Refuse(context, new UploadProblem(StatusCodes.Status415UnsupportedMediaType, "Not playable audio",
+                    $"{received.DisplayName}: {e.Reason}", "not-audio"));
             }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
-                return Problem(TimedOut("analysing the file"));
+                return Refuse(context, stopping.IsCancellationRequested ? Stopping() : TimedOut("analysing the file"));
+            }
+            catch (OutOfMemoryException)
+            {
+                // The machine (or a GC heap limit set for the process) could not hold this analysis next to the others.
+                return Refuse(context, new UploadProblem(StatusCodes.Status503ServiceUnavailable, "Server out of memory",
+                    "the server has not the memory to analyse this file now; try again shortly", "no-memory"));
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -87,12 +120,43 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, WebO
         }
         finally
         {
-            if (!handedOver) upload.Dispose();
+            if (!handedOver)
+            {
+                upload?.Dispose();
+                uploadSlot.Dispose();
+            }
         }
     }
 
     private UploadProblem TimedOut(string stage) => new(StatusCodes.Status504GatewayTimeout, "Took too long",
         $"the request exceeded the server's {options.RequestTimeout.TotalSeconds:0.###} s limit while {stage}", "timeout");
+
+    private static UploadProblem Busy(string why) =>
+        new(StatusCodes.Status503ServiceUnavailable, "Server busy", $"{why}; try again shortly", "busy");
+
+    private static UploadProblem Stopping() =>
+        new(StatusCodes.Status503ServiceUnavailable, "Server stopping", "the server is stopping", "stopping");
+
+    /// <summary>
+    /// The problem answer, with <c>Retry-After</c> on a 503. <paramref name="bodyUnread"/>: the request body may be
+    /// partly unread, so the connection is closed after the answer instead of draining what the client still sends.
+    /// </summary>
+    private static IResult Refuse(HttpContext context, UploadProblem problem, bool bodyUnread = false)
+    {
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "2";
+        if (bodyUnread) CloseAfterAnswer(context);
+        return Problem(problem);
+    }
+
+    /// <summary>
+    /// Asks the server to close an HTTP/1.1 connection after the answer instead of draining the rest of a body it will
+    /// not read (HTTP/2 ends just the stream, and forbids the header).
+    /// </summary>
+    public static void CloseAfterAnswer(HttpContext context)
+    {
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            context.Response.Headers.Connection = "close";
+    }
 
     /// <summary>The RFC 7807 answer for <paramref name="problem"/>.</summary>
     public static IResult Problem(UploadProblem problem) =>

@@ -14,12 +14,15 @@ public sealed class RequestDeadline : IDisposable
     private readonly CancellationToken _token; // kept: a disposed source's Token property throws, its token does not
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    /// <summary>Starts the clock now; the deadline also fires when <paramref name="aborted"/> does.</summary>
-    public RequestDeadline(TimeSpan limit, CancellationToken aborted)
+    /// <summary>
+    /// Starts the clock now; the deadline also fires when <paramref name="aborted"/> (the client went away) or
+    /// <paramref name="stopping"/> (the server is stopping) does.
+    /// </summary>
+    public RequestDeadline(TimeSpan limit, CancellationToken aborted, CancellationToken stopping = default)
     {
         if (limit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(limit), limit, "the limit must be positive");
         Limit = limit;
-        _source = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        _source = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
         _source.CancelAfter(limit);
         _token = _source.Token;
     }
@@ -27,7 +30,10 @@ public sealed class RequestDeadline : IDisposable
     /// <summary>The time allowed.</summary>
     public TimeSpan Limit { get; }
 
-    /// <summary>Fires when the limit passes (as the timer sees it) or the client goes away.</summary>
+    /// <summary>
+    /// Fires when the limit passes (as the timer sees it), the client goes away or the server stops: the upload, the wait
+    /// for a decoder and the analysis all stop on it.
+    /// </summary>
     public CancellationToken Token => _token;
 
     /// <summary>Whether the limit has passed by the clock, whatever the timer has done.</summary>

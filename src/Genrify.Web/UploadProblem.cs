@@ -23,9 +23,23 @@ public sealed class UploadProblem(int status, string title, string detail, strin
     public static UploadProblem TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"the file is larger than this server accepts ({Describe(limit)})", "too-large");
 
+    /// <summary>The upload had not fully arrived when the request's time limit passed.</summary>
+    public static UploadProblem UploadTimedOut(TimeSpan limit) =>
+        new(StatusCodes.Status408RequestTimeout, "Upload too slow",
+            $"the upload had not arrived within the server's {limit.TotalSeconds:0.###} s limit for a whole request", "upload-timeout");
+
+    /// <summary>The upload arrived slower than the server's minimum data rate.</summary>
+    public static UploadProblem UploadTooSlow() =>
+        new(StatusCodes.Status408RequestTimeout, "Upload too slow", "the upload arrived slower than this server's minimum data rate", "upload-timeout");
+
+    /// <summary>The server could not write the upload to its disk (full, or gone): a passing condition, worth retrying.</summary>
+    public static UploadProblem CannotStore() =>
+        new(StatusCodes.Status503ServiceUnavailable, "Cannot store the upload", "the server could not store the upload right now; try again shortly", "no-space");
+
     /// <summary>Human-readable size.</summary>
     public static string Describe(long bytes) => bytes switch
     {
+        >= 1024L * 1024 * 1024 => $"{bytes / (1024.0 * 1024 * 1024):0.#} GB",
         >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MB",
         >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
         >= 1024 => $"{bytes / 1024.0:0.#} KB",

@@ -17,8 +17,11 @@ public static class UploadReceiver
 
     private const int SmallFieldLimit = 1024;
 
-    /// <summary>Receives the upload; throws <see cref="UploadProblem"/> for a request that is not an acceptable upload.</summary>
-    public static async Task<Upload> ReceiveAsync(HttpRequest request, long maxUploadBytes, string tempDirectory, CancellationToken cancel)
+    /// <summary>
+    /// Checks what can be checked before reading the body: a multipart/form-data type with a usable boundary and a
+    /// declared length within the limit. Returns the boundary; throws <see cref="UploadProblem"/> otherwise.
+    /// </summary>
+    public static string CheckHeaders(HttpRequest request, long maxUploadBytes)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -29,7 +32,16 @@ public static class UploadReceiver
             throw new UploadProblem(StatusCodes.Status400BadRequest, "Malformed upload", "the multipart boundary is missing or too long", "bad-multipart");
         if (request.ContentLength > maxUploadBytes + FormOverheadBytes)
             throw UploadProblem.TooLarge(maxUploadBytes);
+        return boundary;
+    }
 
+    /// <summary>
+    /// Receives the upload into <paramref name="folder"/>; throws <see cref="UploadProblem"/> for a request that is not an
+    /// acceptable upload, and leaves no file behind whatever it throws.
+    /// </summary>
+    public static async Task<Upload> ReceiveAsync(HttpRequest request, long maxUploadBytes, UploadFolder folder, CancellationToken cancel)
+    {
+        var boundary = CheckHeaders(request, maxUploadBytes);
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
         string? tempPath = null, displayName = null;
         long length = 0;
@@ -44,7 +56,7 @@ public static class UploadReceiver
                 {
                     var clientName = disposition!.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     displayName = UploadNames.Sanitise(clientName);
-                    tempPath = Path.Combine(tempDirectory, "genrify-upload-" + Guid.NewGuid().ToString("N") + UploadNames.TempExtension(displayName));
+                    tempPath = folder.NewUploadPath(UploadNames.TempExtension(displayName));
                     length = await CopyLimitedAsync(section.Body, tempPath, maxUploadBytes, cancel).ConfigureAwait(false);
                 }
                 else if (name == "top")
@@ -63,8 +75,11 @@ public static class UploadReceiver
             throw e switch
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => UploadProblem.TooLarge(maxUploadBytes),
-                InvalidDataException or BadHttpRequestException => new UploadProblem(StatusCodes.Status400BadRequest, "Malformed upload",
-                    $"the multipart body could not be read ({e.Message})", "bad-multipart"),
+                // Kestrel's minimum data rate: the body trickles in slower than any real upload.
+                BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => UploadProblem.UploadTooSlow(),
+                // A body that ends before its final boundary surfaces as a plain IOException from the multipart reader;
+                // when the client went away (or the deadline fired) the caller tells those apart by the token.
+                InvalidDataException or BadHttpRequestException or IOException when !cancel.IsCancellationRequested => Malformed(e),
                 _ => e,
             };
         }
@@ -72,6 +87,9 @@ public static class UploadReceiver
             throw new UploadProblem(StatusCodes.Status400BadRequest, "No file", "the form has no 'file' part: send the audio as multipart field 'file'", "no-file");
         return new Upload(tempPath, displayName, length, top);
     }
+
+    private static UploadProblem Malformed(Exception e) => new(StatusCodes.Status400BadRequest, "Malformed upload",
+        $"the multipart body could not be read: {(e is InvalidDataException or BadHttpRequestException ? e.Message : "it ends before its final boundary")}", "bad-multipart");
 
     /// <summary>Parses a <c>top</c> value: 0 (all genres) to 1000.</summary>
     public static int ParseTop(string? text)
@@ -85,13 +103,31 @@ public static class UploadReceiver
     {
         var buffer = new byte[81920];
         long total = 0;
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
+        FileStream file;
+        try
         {
-            total += read;
-            if (total > limit) throw UploadProblem.TooLarge(limit);
-            await file.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw UploadProblem.CannotStore();
+        }
+        await using (file)
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > limit) throw UploadProblem.TooLarge(limit);
+                try
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    throw UploadProblem.CannotStore(); // the server's disk, not the client's body: not a 400
+                }
+            }
         }
         return total;
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Genrify.Web;
 
 /// <summary>
-/// The web app of issue 5: a page to drop a song on and see its genres, and the JSON API behind it
+/// The web app: a page to drop a song on and see its genres, and the JSON API behind it
 /// (<c>POST /api/predict</c>, <c>GET /api/model</c>, <c>GET /healthz</c>, <c>/openapi/v1.json</c>). <c>genrify serve</c> calls
 /// <see cref="RunAsync"/>; tests call <see cref="Build(WebOptions, Action{WebApplicationBuilder}?)"/>.
 /// </summary>
@@ -25,8 +25,6 @@ public static class WebHost
         options.Validate();
         var modelPath = options.ResolveModelPath();
         var analyser = new SongAnalyser(GenrePredictors.Load(modelPath), modelPath);
-        var tempDirectory = options.TempDirectory ?? Path.GetTempPath();
-        Directory.CreateDirectory(tempDirectory);
         var address = ListenAddress(options.Host);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -51,12 +49,21 @@ public static class WebHost
         }));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(analyser);
-        builder.Services.AddSingleton(new DecodeGate(options.MaxConcurrentDecodes, options.QueueLength));
-        builder.Services.AddSingleton(sp => new PredictEndpoint(analyser, sp.GetRequiredService<DecodeGate>(), options, tempDirectory,
-            sp.GetRequiredService<ILogger<PredictEndpoint>>()));
+        var decodeGate = new DecodeGate(options.MaxConcurrentDecodes, options.QueueLength);
+        builder.Services.AddSingleton(decodeGate);
+        builder.Services.AddSingleton(new UploadGate(options.UploadSlots));
+        // Made by the container, so disposed with it: the folder goes when the app does.
+        builder.Services.AddSingleton(_ => UploadFolder.Create(options.TempDirectory ?? Path.GetTempPath()));
+        builder.Services.AddSingleton(new HeapTrimmer(decodeGate, ResourceBudget.TrimFloorBytes));
+        builder.Services.AddSingleton(new OriginPolicy(options.AllowedOrigins, IPAddress.IsLoopback(address)));
+        builder.Services.AddSingleton<PredictEndpoint>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Created now (sweeping what dead servers left) rather than on the first upload. Stopping cuts the requests in
+        // flight short (their deadlines fire); their files go at once, not when each notices.
+        var uploadFolder = app.Services.GetRequiredService<UploadFolder>();
+        app.Lifetime.ApplicationStopping.Register(() => uploadFolder.DeleteUploads());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
@@ -66,6 +73,17 @@ public static class WebHost
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+            await next(context);
+        });
+        var origins = app.Services.GetRequiredService<OriginPolicy>();
+        app.Use(async (context, next) =>
+        {
+            if (origins.Check(context.Request) is { } refused)
+            {
+                PredictEndpoint.CloseAfterAnswer(context); // the body stays unread
+                await PredictEndpoint.Problem(refused).ExecuteAsync(context);
+                return;
+            }
             await next(context);
         });
         ApiEndpoints.Map(app);
@@ -96,6 +114,11 @@ public static class WebHost
             await error.WriteLineAsync($"genrify serve: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"genrify serve: cannot create the upload folder under {options.TempDirectory ?? Path.GetTempPath()} ({e.Message})");
+            return 1;
+        }
         await using (app)
         {
             try
@@ -107,6 +130,11 @@ public static class WebHost
                 await error.WriteLineAsync($"genrify serve: cannot listen on {options.Host}:{options.Port} ({e.Message})");
                 return 1;
             }
+            var folder = app.Services.GetRequiredService<UploadFolder>();
+            if (folder.Swept > 0)
+                await output.WriteLineAsync($"Removed {folder.Swept} upload folder(s) left by servers that are gone");
+            foreach (var warning in ResourceBudget.Warnings(options, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, FreeDiskBytes(folder.Path)))
+                await error.WriteLineAsync($"genrify serve: warning: {warning}");
             var model = app.Services.GetRequiredService<SongAnalyser>().Model;
             foreach (var url in Addresses(app))
                 await output.WriteLineAsync($"Genrify is listening on {url} (model {model.File}: {model.Preset}, {model.Genres.Count} genres); Ctrl+C stops it");
@@ -125,6 +153,18 @@ public static class WebHost
     /// <summary>The addresses a started app listens on (with the real port when <see cref="WebOptions.Port"/> was 0).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+
+    private static long FreeDiskBytes(string path)
+    {
+        try
+        {
+            return new DriveInfo(path).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return -1; // unknown: no warning
+        }
+    }
 
     private static IPAddress ListenAddress(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback

@@ -27,11 +27,33 @@ public sealed record WebOptions
     /// <summary>Requests allowed to wait for a decode slot; past that, 503 with Retry-After.</summary>
     public int QueueLength { get; init; } = 2 * Environment.ProcessorCount;
 
-    /// <summary>Longest time one prediction may take from the end of its upload (queueing included); past it, 504.</summary>
+    /// <summary>
+    /// Longest time one request may take from its arrival: the upload (past it, 408), the wait for a decoder and the
+    /// analysis (past it, 504).
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Folder for the uploads being analysed (random names, deleted after each request); null = the system temp folder.</summary>
+    /// <summary>
+    /// Uploads in flight at once (being received, waiting for a decoder or being analysed); past that, 503 before the
+    /// body is read. Null = <see cref="MaxConcurrentDecodes"/> + <see cref="QueueLength"/>, every request the decoders
+    /// and their queue can take. The upload folder never holds more than this many files of <see cref="MaxUploadBytes"/>.
+    /// </summary>
+    public int? MaxUploadsInFlight { get; init; }
+
+    /// <summary>The upload slots in use: <see cref="MaxUploadsInFlight"/> or its default.</summary>
+    public int UploadSlots => MaxUploadsInFlight ?? MaxConcurrentDecodes + QueueLength;
+
+    /// <summary>
+    /// Where the server keeps its own upload folder (<see cref="UploadFolder"/>; random names, each deleted after its
+    /// request); null = the system temp folder.
+    /// </summary>
     public string? TempDirectory { get; init; }
+
+    /// <summary>
+    /// Origins, besides the page's own, allowed to POST (<c>https://host[:port]</c>), or <c>*</c> for any; see
+    /// <see cref="OriginPolicy"/>. Empty by default: another site's page cannot post to this server.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
@@ -42,6 +64,10 @@ public sealed record WebOptions
         if (MaxConcurrentDecodes < 1) throw new ArgumentException($"concurrent decodes must be at least 1, got {MaxConcurrentDecodes}", nameof(MaxConcurrentDecodes));
         if (QueueLength < 0) throw new ArgumentException($"the queue length must not be negative, got {QueueLength}", nameof(QueueLength));
         if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException($"the request timeout must be positive, got {RequestTimeout}", nameof(RequestTimeout));
+        if (MaxUploadsInFlight < 1) throw new ArgumentException($"uploads in flight must be at least 1, got {MaxUploadsInFlight}", nameof(MaxUploadsInFlight));
+        foreach (var origin in AllowedOrigins)
+            if (origin != "*" && OriginPolicy.Normalise(origin) is null)
+                throw new ArgumentException($"an allowed origin must be '*' or scheme://host[:port] (e.g. https://example.com), got '{origin}'", nameof(AllowedOrigins));
     }
 
     /// <summary>

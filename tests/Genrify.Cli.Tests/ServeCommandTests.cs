@@ -16,10 +16,32 @@ public class ServeCommandTests
     {
         var run = CliRun.Of(PresetRegistry.Default, "serve", "--help");
         Assert.True(run.ExitCode == 0, run.Error);
-        foreach (var option in new[] { "--port", "--host", "--model", "--max-upload-mb", "--concurrency", "--queue", "--timeout" })
+        foreach (var option in new[] { "--port", "--host", "--model", "--max-upload-mb", "--concurrency", "--queue", "--timeout", "--allow-origin" })
             Assert.Contains(option, run.Out);
         Assert.Contains("[default: 127.0.0.1]", run.Out);
         Assert.Contains("[default: 5000]", run.Out);
+    }
+
+    [Theory]
+    [InlineData("1e30")]
+    [InlineData("NaN")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("Infinity")]
+    [InlineData("0.0000001")]
+    public void An_absurd_upload_limit_is_a_usage_error_stating_the_accepted_range(string value)
+    {
+        var run = CliRun.Of(PresetRegistry.Default, "serve", "--model", BundledModel, "--port", "0", "--max-upload-mb", value);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--max-upload-mb must be a number of megabytes from 0.001 to 1048576", run.Error);
+    }
+
+    [Fact]
+    public void A_bad_allowed_origin_is_a_usage_error_naming_it()
+    {
+        var run = CliRun.Of(PresetRegistry.Default, "serve", "--model", BundledModel, "--port", "0", "--allow-origin", "example.com/path");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("example.com/path", run.Error);
     }
 
     [Theory]

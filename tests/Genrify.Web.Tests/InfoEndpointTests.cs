@@ -35,6 +35,8 @@ public sealed class InfoEndpointTests(DefaultAppFixture fixture) : IClassFixture
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(Environment.ProcessorCount, health.GetProperty("maxConcurrentDecodes").GetInt32());
         Assert.Equal(50L * 1024 * 1024, health.GetProperty("maxUploadBytes").GetInt64());
+        Assert.Equal(3 * Environment.ProcessorCount, health.GetProperty("maxUploads").GetInt32()); // decoders + queue
+        Assert.Equal(60, health.GetProperty("timeoutSeconds").GetDouble());
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class InfoEndpointTests(DefaultAppFixture fixture) : IClassFixture
         if (file.TryGetProperty("$ref", out var fileRef)) file = schemas.GetProperty(fileRef.GetString()!.Split('/')[^1]);
         Assert.Equal("binary", file.GetProperty("format").GetString());
         var responses = predict.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray();
-        Assert.Equal(["200", "400", "413", "415", "503", "504"], responses.Order());
+        Assert.Equal(["200", "400", "403", "408", "413", "415", "503", "504"], responses.Order());
         Assert.True(predict.GetProperty("responses").GetProperty("415").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 

@@ -43,6 +43,18 @@ public class RequestDeadlineTests
     }
 
     [Fact]
+    public void The_server_stopping_fires_the_deadline_at_once()
+    {
+        // The token the analysis (and the decoder inside it) stops on: a stopping server cuts every job short.
+        using var stopping = new CancellationTokenSource();
+        using var deadline = new RequestDeadline(TimeSpan.FromMinutes(5), CancellationToken.None, stopping.Token);
+        Assert.False(deadline.Token.IsCancellationRequested);
+        stopping.Cancel();
+        Assert.True(deadline.Token.IsCancellationRequested);
+        Assert.Throws<OperationCanceledException>(deadline.ThrowIfPassed);
+    }
+
+    [Fact]
     public void A_limit_that_is_not_positive_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RequestDeadline(TimeSpan.Zero, CancellationToken.None));

@@ -4,11 +4,17 @@ using Genrify.Web;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60]</c>:
+/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60] [--allow-origin URL]...</c>:
 /// the web page and JSON API of <see cref="WebHost"/> until Ctrl+C. The model is found as <c>predict</c> finds it.
 /// </summary>
 public sealed class ServeCommand : ICliCommand
 {
+    /// <summary>Smallest accepted <c>--max-upload-mb</c> (1 KB, about a tenth of a second of mp3).</summary>
+    public const double MinUploadMegabytes = 0.001;
+
+    /// <summary>Largest accepted <c>--max-upload-mb</c> (1 TB).</summary>
+    public const double MaxUploadMegabytes = 1024 * 1024;
+
     /// <inheritdoc />
     public Command Create(CliContext context)
     {
@@ -19,13 +25,22 @@ public sealed class ServeCommand : ICliCommand
         var maxUpload = new Option<double>("--max-upload-mb") { Description = "Largest accepted upload in MB; larger ones get 413", DefaultValueFactory = _ => defaults.MaxUploadBytes / (1024.0 * 1024.0) };
         var concurrency = new Option<int>("--concurrency") { Description = "Files decoded at once (each keeps one core busy)", DefaultValueFactory = _ => defaults.MaxConcurrentDecodes };
         var queue = new Option<int?>("--queue") { Description = "Requests allowed to wait for a decoder; past that, 503 (default: twice --concurrency)" };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one prediction may take, queueing included; past that, 504", DefaultValueFactory = _ => defaults.RequestTimeout.TotalSeconds };
-        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres") { port, host, model, maxUpload, concurrency, queue, timeout };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one request may take from its arrival, upload and queueing included; past that, 408 (upload) or 504", DefaultValueFactory = _ => defaults.RequestTimeout.TotalSeconds };
+        var allowOrigin = new Option<string[]>("--allow-origin")
+        {
+            Description = "An origin (scheme://host[:port]) whose pages may post uploads besides the server's own; repeat for more; * = any",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres") { port, host, model, maxUpload, concurrency, queue, timeout, allowOrigin };
         command.SetAction(async (parse, cancel) =>
         {
             double megabytes = parse.GetValue(maxUpload), seconds = parse.GetValue(timeout);
             // Checked here because the conversions below would hide a bad value (NaN bytes, an overflowing TimeSpan).
-            if (!(megabytes > 0 && megabytes <= 1024 * 1024)) { context.Fail($"--max-upload-mb must be above 0, got {megabytes}"); return ExitCodes.Usage; }
+            if (!(megabytes >= MinUploadMegabytes && megabytes <= MaxUploadMegabytes))
+            {
+                context.Fail(FormattableString.Invariant($"--max-upload-mb must be a number of megabytes from {MinUploadMegabytes} to {MaxUploadMegabytes} (1 TB), got {megabytes}"));
+                return ExitCodes.Usage;
+            }
             if (!(seconds > 0 && seconds <= 24 * 3600)) { context.Fail($"--timeout must be above 0 and at most 86400 seconds, got {seconds}"); return ExitCodes.Usage; }
             int decoders = parse.GetValue(concurrency);
             var options = new WebOptions
@@ -37,6 +52,7 @@ public sealed class ServeCommand : ICliCommand
                 MaxConcurrentDecodes = decoders,
                 QueueLength = parse.GetValue(queue) ?? 2 * Math.Max(1, decoders),
                 RequestTimeout = TimeSpan.FromSeconds(seconds),
+                AllowedOrigins = parse.GetValue(allowOrigin) ?? [],
             };
             // WebHost's exit codes are ExitCodes' (0 ok, 1 model or address unusable, 2 bad option).
             return await WebHost.RunAsync(options, cancel, context.Out, context.Error);

@@ -1,0 +1,50 @@
+namespace Genrify.Web;
+
+/// <summary>
+/// What the server's limits cost in memory and disk, measured (docs/web.md, "Limits and safety"), and the warnings
+/// <c>genrify serve</c> prints at start when the machine cannot afford them.
+/// </summary>
+public static class ResourceBudget
+{
+    private const long MiB = 1024 * 1024;
+
+    /// <summary>Resident memory of a started server with the default model after its first answers (measured: 320-330 MB).</summary>
+    public const long IdleBytes = 350 * MiB;
+
+    /// <summary>
+    /// Peak resident memory one analysis adds with the default model, measured: 1.20 to 1.28 GB for a 10-minute song
+    /// alone (a 44.1 kHz stereo WAV, a 192 kbit/s mp3), up to 1.5 GB each with two at once under the soak's bombs (the
+    /// decoded samples, the network's input, every spectrogram derived from them, and the uploads being received). The
+    /// decoder's analysis window (ten minutes by default) caps any upload, a bomb too, at this.
+    /// </summary>
+    public const long PerAnalysisBytes = 1536 * MiB;
+
+    /// <summary>Resident memory above which the server trims its heaps once it is idle (<see cref="HeapTrimmer"/>).</summary>
+    public const long TrimFloorBytes = IdleBytes + 200 * MiB;
+
+    /// <summary>Peak resident memory with <paramref name="concurrency"/> analyses of 10-minute songs at once.</summary>
+    public static long PeakBytes(int concurrency) => IdleBytes + concurrency * PerAnalysisBytes;
+
+    /// <summary>The most the upload folder can hold: every upload slot full, framing included.</summary>
+    public static long UploadDiskBytes(WebOptions options) => options.UploadSlots * (options.MaxUploadBytes + UploadReceiver.FormOverheadBytes);
+
+    /// <summary>
+    /// Warnings for limits the machine cannot afford: <paramref name="availableMemoryBytes"/> (what the runtime may use)
+    /// below the memory peak of <see cref="WebOptions.MaxConcurrentDecodes"/> long songs, or
+    /// <paramref name="freeDiskBytes"/> below the upload folder's bound. Empty when both fit.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(WebOptions options, long availableMemoryBytes, long freeDiskBytes)
+    {
+        var warnings = new List<string>();
+        long peak = PeakBytes(options.MaxConcurrentDecodes);
+        if (availableMemoryBytes > 0 && peak > availableMemoryBytes)
+            warnings.Add($"--concurrency {options.MaxConcurrentDecodes} may need {UploadProblem.Describe(peak)} for long songs " +
+                         $"({UploadProblem.Describe(PerAnalysisBytes)} per 10-minute song at once), more than the {UploadProblem.Describe(availableMemoryBytes)} " +
+                         $"this process may use; lower --concurrency to {Math.Max(1, (availableMemoryBytes - IdleBytes) / PerAnalysisBytes)} or less");
+        long disk = UploadDiskBytes(options);
+        if (freeDiskBytes >= 0 && disk > freeDiskBytes)
+            warnings.Add($"{options.UploadSlots} uploads in flight of up to {UploadProblem.Describe(options.MaxUploadBytes)} may need {UploadProblem.Describe(disk)} " +
+                         $"in the temp folder, which has {UploadProblem.Describe(freeDiskBytes)} free; lower --max-upload-mb, --concurrency or --queue");
+        return warnings;
+    }
+}
