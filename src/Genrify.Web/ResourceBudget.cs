@@ -12,18 +12,23 @@ public static class ResourceBudget
     public const long IdleBytes = 350 * MiB;
 
     /// <summary>
-    /// Peak resident memory one analysis adds with the default model, measured: 1.20 to 1.28 GB for a 10-minute song
-    /// alone (a 44.1 kHz stereo WAV, a 192 kbit/s mp3), up to 1.5 GB each with two at once under the soak's bombs (the
-    /// decoded samples, the network's input, every spectrogram derived from them, and the uploads being received). The
-    /// decoder's analysis window (ten minutes by default) caps any upload, a bomb too, at this.
+    /// Peak resident memory one analysis adds with the default model over an analysis window of
+    /// <paramref name="window"/>: 64 MB plus 2.5 MB per second of window. Measured with a 600 s window: 1.20 to 1.28 GB
+    /// for a 10-minute song alone (a 44.1 kHz stereo WAV, a 192 kbit/s mp3), up to 1.5 GB each with two at once under
+    /// the soak's bombs (the decoded samples, the network's input, every spectrogram derived from them, and the uploads
+    /// being received); about half with the default 300 s. The window caps any upload, a bomb too, at this.
     /// </summary>
-    public const long PerAnalysisBytes = 1536 * MiB;
+    public static long PerAnalysisBytes(Genrify.Features.ClipWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return 64 * MiB + (long)(window.MaxSeconds * 2.5 * MiB);
+    }
 
     /// <summary>Resident memory above which the server trims its heaps once it is idle (<see cref="HeapTrimmer"/>).</summary>
     public const long TrimFloorBytes = IdleBytes + 200 * MiB;
 
-    /// <summary>Peak resident memory with <paramref name="concurrency"/> analyses of 10-minute songs at once.</summary>
-    public static long PeakBytes(int concurrency) => IdleBytes + concurrency * PerAnalysisBytes;
+    /// <summary>Peak resident memory with <see cref="WebOptions.MaxConcurrentDecodes"/> analyses of songs as long as the window at once.</summary>
+    public static long PeakBytes(WebOptions options) => IdleBytes + options.MaxConcurrentDecodes * PerAnalysisBytes(options.Window);
 
     /// <summary>The most the upload folder can hold: every upload slot full, framing included.</summary>
     public static long UploadDiskBytes(WebOptions options) => options.UploadSlots * (options.MaxUploadBytes + UploadReceiver.FormOverheadBytes);
@@ -36,11 +41,12 @@ public static class ResourceBudget
     public static IReadOnlyList<string> Warnings(WebOptions options, long availableMemoryBytes, long freeDiskBytes)
     {
         var warnings = new List<string>();
-        long peak = PeakBytes(options.MaxConcurrentDecodes);
+        long peak = PeakBytes(options);
+        long perAnalysis = PerAnalysisBytes(options.Window);
         if (availableMemoryBytes > 0 && peak > availableMemoryBytes)
             warnings.Add($"--concurrency {options.MaxConcurrentDecodes} may need {UploadProblem.Describe(peak)} for long songs " +
-                         $"({UploadProblem.Describe(PerAnalysisBytes)} per 10-minute song at once), more than the {UploadProblem.Describe(availableMemoryBytes)} " +
-                         $"this process may use; lower --concurrency to {Math.Max(1, (availableMemoryBytes - IdleBytes) / PerAnalysisBytes)} or less");
+                         $"({UploadProblem.Describe(perAnalysis)} per song of {options.Window.MaxSeconds:0.###} s or more at once), more than the {UploadProblem.Describe(availableMemoryBytes)} " +
+                         $"this process may use; lower --concurrency to {Math.Max(1, (availableMemoryBytes - IdleBytes) / perAnalysis)} or --max-seconds");
         long disk = UploadDiskBytes(options);
         if (freeDiskBytes >= 0 && disk > freeDiskBytes)
             warnings.Add($"{options.UploadSlots} uploads in flight of up to {UploadProblem.Describe(options.MaxUploadBytes)} may need {UploadProblem.Describe(disk)} " +

@@ -24,7 +24,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var modelPath = options.ResolveModelPath();
-        var analyser = new SongAnalyser(GenrePredictors.Load(modelPath), modelPath);
+        var analyser = new SongAnalyser(GenrePredictors.Load(modelPath), modelPath, options.Window);
         var address = ListenAddress(options.Host);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -40,6 +40,8 @@ public static class WebHost
         });
         // One line per prediction (PredictEndpoint) is the useful log; ASP.NET's per-request lines would bury it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A failed start (the address taken) is answered in one line by RunAsync; the host's own stack trace would bury it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

@@ -40,6 +40,10 @@ public sealed record WebOptions
     /// </summary>
     public int? MaxUploadsInFlight { get; init; }
 
+    /// <summary>How much of each upload is decoded and analysed (its first five minutes by default); bounds the memory
+    /// and time of one request whatever the file holds (<see cref="ResourceBudget.PerAnalysisBytes"/>).</summary>
+    public Genrify.Features.ClipWindow Window { get; init; } = Genrify.Features.ClipWindow.Default;
+
     /// <summary>The upload slots in use: <see cref="MaxUploadsInFlight"/> or its default.</summary>
     public int UploadSlots => MaxUploadsInFlight ?? MaxConcurrentDecodes + QueueLength;
 
@@ -58,6 +62,8 @@ public sealed record WebOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
+        if (Window is null || !(Window.MaxSeconds > 0 && Window.MaxSeconds <= Genrify.Features.ClipWindow.MaxAllowedSeconds))
+            throw new ArgumentException($"the analysis window must be above 0 and at most {Genrify.Features.ClipWindow.MaxAllowedSeconds:0} seconds, got {Window?.MaxSeconds}", nameof(Window));
         if (Port is < 0 or > 65535) throw new ArgumentException($"port must be 0..65535, got {Port}", nameof(Port));
         if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("host must not be empty", nameof(Host));
         if (MaxUploadBytes < 1) throw new ArgumentException($"the upload limit must be at least 1 byte, got {MaxUploadBytes}", nameof(MaxUploadBytes));

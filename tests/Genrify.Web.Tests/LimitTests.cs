@@ -60,6 +60,18 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task An_upload_longer_than_the_window_is_analysed_over_the_window_and_the_answer_says_so()
+    {
+        string song = TestData.Audio("muldjord_armygeddon_30s.ogg");
+        await using var app = await TestApp.StartAsync(o => o with { Window = Genrify.Features.ClipWindow.OfSeconds(4) });
+        using var response = await app.Client.PostAsync("/api/predict", Requests.Upload(song));
+        var answer = await Requests.JsonAsync(response);
+        Assert.Equal(4, answer.GetProperty("duration").GetDouble(), 3);
+        Assert.Contains(answer.GetProperty("warnings").EnumerateArray(), w =>
+            w.GetString()!.StartsWith("muldjord_armygeddon_30s.ogg: only the first 4 s of 30", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_queued_request_waits_for_a_decoder_and_is_served()
     {
         await using var app = await TestApp.StartAsync(o => o with { MaxConcurrentDecodes = 1, QueueLength = 1 });
@@ -84,11 +96,11 @@ public sealed class LimitTests
     [Fact]
     public async Task A_request_past_its_timeout_is_a_504_problem_and_its_file_is_still_deleted()
     {
-        // 4 s lets a 4.8 MB upload arrive (the deadline counts from the request's arrival) but cannot analyse 10 minutes
-        // of audio; the decode job sees the limit passed at its next stage (by the clock, so a timer delayed by a busy
-        // machine cannot let it through) and deletes the upload.
-        await using var app = await TestApp.StartAsync(o => o with { RequestTimeout = TimeSpan.FromSeconds(4) });
-        var song = LongAudio.Wav(Path.Combine(app.TempDirectory + "-songs"), 600, small: true);
+        // 4 s lets a 14 MB upload arrive (the deadline counts from the request's arrival) but cannot analyse half an hour
+        // of audio (the window is widened to all of it); the decode job sees the limit passed at its next stage (by the
+        // clock, so a timer delayed by a busy machine cannot let it through) and deletes the upload.
+        await using var app = await TestApp.StartAsync(o => o with { RequestTimeout = TimeSpan.FromSeconds(4), Window = Genrify.Features.ClipWindow.OfSeconds(1800) });
+        var song = LongAudio.Wav(Path.Combine(app.TempDirectory + "-songs"), 1800, small: true);
         using var response = await app.Client.PostAsync("/api/predict", Requests.Upload(song));
         Directory.Delete(Path.GetDirectoryName(song)!, recursive: true);
         var problem = await Requests.ProblemAsync(response, 504);

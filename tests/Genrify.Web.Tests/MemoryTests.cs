@@ -1,3 +1,5 @@
+using Genrify.Features;
+
 namespace Genrify.Web.Tests;
 
 /// <summary>Alone, so that no other test's allocations blur what the heap holds.</summary>
@@ -52,7 +54,9 @@ public sealed class MemoryTests
         var warnings = ResourceBudget.Warnings(options, availableMemoryBytes: 4L * 1024 * MiB, freeDiskBytes: 500 * MiB);
         Assert.Equal(2, warnings.Count);
         Assert.Contains("--concurrency 8", warnings[0]);
-        Assert.Contains("lower --concurrency to 2", warnings[0]); // (4 GB - idle) / 1.5 GB per long song
+        Assert.Contains("lower --concurrency to 4", warnings[0]); // (4 GB - idle) / 814 MB per song over the 300 s window
+        Assert.Contains("lower --concurrency to 2", ResourceBudget.Warnings(options with { Window = ClipWindow.OfSeconds(600) },
+            availableMemoryBytes: 4L * 1024 * MiB, freeDiskBytes: 500 * MiB)[0]); // 1.56 GB per 10-minute song
         Assert.Contains("24 uploads", warnings[1]);
         Assert.Equal(24 * (50 * MiB + UploadReceiver.FormOverheadBytes), ResourceBudget.UploadDiskBytes(options));
     }

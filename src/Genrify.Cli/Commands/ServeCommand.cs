@@ -4,7 +4,7 @@ using Genrify.Web;
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60] [--allow-origin URL]...</c>:
+/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60] [--allow-origin URL]... [--max-seconds 300]</c>:
 /// the web page and JSON API of <see cref="WebHost"/> until Ctrl+C. The model is found as <c>predict</c> finds it.
 /// </summary>
 public sealed class ServeCommand : ICliCommand
@@ -31,7 +31,8 @@ public sealed class ServeCommand : ICliCommand
             Description = "An origin (scheme://host[:port]) whose pages may post uploads besides the server's own; repeat for more; * = any",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres") { port, host, model, maxUpload, concurrency, queue, timeout, allowOrigin };
+        var maxSeconds = WindowOption.Create();
+        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres") { port, host, model, maxUpload, concurrency, queue, timeout, allowOrigin, maxSeconds };
         command.SetAction(async (parse, cancel) =>
         {
             double megabytes = parse.GetValue(maxUpload), seconds = parse.GetValue(timeout);
@@ -42,6 +43,7 @@ public sealed class ServeCommand : ICliCommand
                 return ExitCodes.Usage;
             }
             if (!(seconds > 0 && seconds <= 24 * 3600)) { context.Fail($"--timeout must be above 0 and at most 86400 seconds, got {seconds}"); return ExitCodes.Usage; }
+            if (WindowOption.Parse(context, parse.GetValue(maxSeconds)) is not { } window) return ExitCodes.Usage;
             int decoders = parse.GetValue(concurrency);
             var options = new WebOptions
             {
@@ -53,6 +55,7 @@ public sealed class ServeCommand : ICliCommand
                 QueueLength = parse.GetValue(queue) ?? 2 * Math.Max(1, decoders),
                 RequestTimeout = TimeSpan.FromSeconds(seconds),
                 AllowedOrigins = parse.GetValue(allowOrigin) ?? [],
+                Window = window,
             };
             // WebHost's exit codes are ExitCodes' (0 ok, 1 model or address unusable, 2 bad option).
             return await WebHost.RunAsync(options, cancel, context.Out, context.Error);
