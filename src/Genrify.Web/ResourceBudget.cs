@@ -13,15 +13,16 @@ public static class ResourceBudget
 
     /// <summary>
     /// Peak resident memory one analysis adds with the default model over an analysis window of
-    /// <paramref name="window"/>: 64 MB plus 2.5 MB per second of window. Measured with a 600 s window: 1.20 to 1.28 GB
+    /// <paramref name="window"/>: 128 MB plus 2.5 MB per second of window. Measured with a 600 s window: 1.20 to 1.28 GB
     /// for a 10-minute song alone (a 44.1 kHz stereo WAV, a 192 kbit/s mp3), up to 1.5 GB each with two at once under
     /// the soak's bombs (the decoded samples, the network's input, every spectrogram derived from them, and the uploads
-    /// being received); about half with the default 300 s. The window caps any upload, a bomb too, at this.
+    /// being received); with the default 300 s, two ten-hour FLAC bombs at once peaked at 1.42 GB for the whole server
+    and the soak at 1.99 GB (docs/limits.md, docs/benchmarks.md). The window caps any upload, a bomb too, at this.
     /// </summary>
     public static long PerAnalysisBytes(Genrify.Features.ClipWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return 64 * MiB + (long)(window.MaxSeconds * 2.5 * MiB);
+        return 128 * MiB + (long)(window.MaxSeconds * 2.5 * MiB);
     }
 
     /// <summary>Resident memory above which the server trims its heaps once it is idle (<see cref="HeapTrimmer"/>).</summary>

@@ -54,9 +54,9 @@ public sealed class MemoryTests
         var warnings = ResourceBudget.Warnings(options, availableMemoryBytes: 4L * 1024 * MiB, freeDiskBytes: 500 * MiB);
         Assert.Equal(2, warnings.Count);
         Assert.Contains("--concurrency 8", warnings[0]);
-        Assert.Contains("lower --concurrency to 4", warnings[0]); // (4 GB - idle) / 814 MB per song over the 300 s window
+        Assert.Contains("lower --concurrency to 4", warnings[0]); // (4 GB - idle) / 878 MB per song over the 300 s window
         Assert.Contains("lower --concurrency to 2", ResourceBudget.Warnings(options with { Window = ClipWindow.OfSeconds(600) },
-            availableMemoryBytes: 4L * 1024 * MiB, freeDiskBytes: 500 * MiB)[0]); // 1.56 GB per 10-minute song
+            availableMemoryBytes: 4L * 1024 * MiB, freeDiskBytes: 500 * MiB)[0]); // 1.63 GB per 10-minute song
         Assert.Contains("24 uploads", warnings[1]);
         Assert.Equal(24 * (50 * MiB + UploadReceiver.FormOverheadBytes), ResourceBudget.UploadDiskBytes(options));
     }
