@@ -150,7 +150,7 @@ public static partial class SoakBenchmarks
             long peak = WebBenchmarks.Hwm(server.Id);
             bool healthyAtEnd = (await client.GetAsync("/healthz")).IsSuccessStatusCode;
 
-            WebBenchmarks.Stop(server);
+            ServeProcess.Stop(server);
             int leftAfterExit = Directory.GetDirectories(serverTemp, "genrify-uploads-*").Length;
 
             Console.WriteLine($"soak: {sent:F0} s, {s.Clients} clients, server `genrify serve --concurrency {s.Decoders} --queue {s.Queue} --timeout {s.Timeout}` (pid {server.Id}), " +
@@ -191,7 +191,7 @@ public static partial class SoakBenchmarks
         }
         finally
         {
-            WebBenchmarks.Stop(server);
+            ServeProcess.Stop(server);
         }
         return exitCode;
     }
@@ -317,39 +317,15 @@ public static partial class SoakBenchmarks
     private static string[] UploadFiles(string serverTemp) =>
         Directory.GetDirectories(serverTemp, "genrify-uploads-*").SelectMany(d => Directory.GetFiles(d)).Where(f => Path.GetFileName(f) != ".owner").ToArray();
 
-    private static Process StartServer(string root, Settings s, string serverTemp, out string address)
-    {
-        var psi = new ProcessStartInfo(s.Genrify)
-        {
-            ArgumentList = { "serve", "--port", "0", "--concurrency", s.Decoders.ToString(CultureInfo.InvariantCulture),
-                "--queue", s.Queue.ToString(CultureInfo.InvariantCulture), "--timeout", s.Timeout.ToString(CultureInfo.InvariantCulture) },
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["TMPDIR"] = serverTemp; // the server's uploads go under it, and nothing else's
-        var server = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {s.Genrify}");
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } m) listening.TrySetResult(m.Value);
-        };
-        server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-        server.EnableRaisingEvents = true;
-        server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"genrify serve exited with {server.ExitCode} before listening"));
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        if (!listening.Task.Wait(TimeSpan.FromMinutes(10))) { WebBenchmarks.Stop(server); throw new TimeoutException("genrify serve did not start listening within 10 minutes"); }
-        address = listening.Task.Result;
-        return server;
-    }
+    private static Process StartServer(string root, Settings s, string serverTemp, out string address) =>
+        // TMPDIR: the server's uploads go under it, and nothing else's.
+        ServeProcess.Start(root, s.Genrify, ["--concurrency", s.Decoders.ToString(CultureInfo.InvariantCulture),
+            "--queue", s.Queue.ToString(CultureInfo.InvariantCulture), "--timeout", s.Timeout.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string> { ["TMPDIR"] = serverTemp }, out address);
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"http://[0-9.:\[\]]+")]
-    private static partial Regex ListeningLine();
 
     [GeneratedRegex(@"^HTTP/1\.1 (\d{3})")]
     private static partial Regex StatusLine();

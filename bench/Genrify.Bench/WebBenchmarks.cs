@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 
 namespace Genrify.Bench;
 
@@ -96,7 +94,7 @@ public static partial class WebBenchmarks
         }
         finally
         {
-            Stop(server);
+            ServeProcess.Stop(server);
         }
     }
 
@@ -141,45 +139,9 @@ public static partial class WebBenchmarks
         return new LoadResult(ok, latencies, failures);
     }
 
-    /// <summary>Starts <c>genrify serve --port 0</c> and reads the address it prints (the script execs the published binary: same pid).</summary>
-    private static Process StartServer(string root, string genrify, int decoders, int concurrency, out string address)
-    {
-        var psi = new ProcessStartInfo(genrify)
-        {
-            ArgumentList = { "serve", "--port", "0", "--concurrency", decoders.ToString(CultureInfo.InvariantCulture),
-                "--queue", Math.Max(2 * decoders, concurrency).ToString(CultureInfo.InvariantCulture) },
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var server = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {genrify}");
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Both streams are drained for the whole run: a full pipe would stall the server's logging.
-        server.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } m) listening.TrySetResult(m.Value);
-        };
-        server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-        server.EnableRaisingEvents = true;
-        server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"genrify serve exited with {server.ExitCode} before listening"));
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        // The first run of ./genrify publishes the CLI: allow it some minutes.
-        if (!listening.Task.Wait(TimeSpan.FromMinutes(10))) { Stop(server); throw new TimeoutException("genrify serve did not start listening within 10 minutes"); }
-        address = listening.Task.Result;
-        return server;
-    }
-
-    /// <summary>SIGTERM (a clean ASP.NET shutdown), then SIGKILL if it lingers.</summary>
-    internal static void Stop(Process server)
-    {
-        if (server.HasExited) return;
-        _ = SendSignal(server.Id, 15);
-        if (!server.WaitForExit(TimeSpan.FromSeconds(15))) server.Kill();
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
+    private static Process StartServer(string root, string genrify, int decoders, int concurrency, out string address) =>
+        ServeProcess.Start(root, genrify, ["--concurrency", decoders.ToString(CultureInfo.InvariantCulture),
+            "--queue", Math.Max(2 * decoders, concurrency).ToString(CultureInfo.InvariantCulture)], null, out address);
 
     /// <summary>User + system CPU seconds of <paramref name="pid"/> so far (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
     private static double CpuSeconds(int pid)
@@ -205,9 +167,6 @@ public static partial class WebBenchmarks
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"http://[0-9.:\[\]]+")]
-    private static partial Regex ListeningLine();
 
     private static string RepositoryRoot()
     {
