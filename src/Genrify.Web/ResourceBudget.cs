@@ -17,7 +17,7 @@ public static class ResourceBudget
     /// for a 10-minute song alone (a 44.1 kHz stereo WAV, a 192 kbit/s mp3), up to 1.5 GB each with two at once under
     /// the soak's bombs (the decoded samples, the network's input, every spectrogram derived from them, and the uploads
     /// being received); with the default 300 s, two ten-hour FLAC bombs at once peaked at 1.42 GB for the whole server
-    and the soak at 1.99 GB (docs/limits.md, docs/benchmarks.md). The window caps any upload, a bomb too, at this.
+    /// and the soak at 1.99 GB (docs/limits.md, docs/benchmarks.md). The window caps any upload, a bomb too, at this.
     /// </summary>
     public static long PerAnalysisBytes(Genrify.Features.ClipWindow window)
     {
