@@ -77,9 +77,10 @@ public sealed class CnnSongPredictor : IGenrePredictor, IModelDescription, IDisp
     }
 
     /// <inheritdoc />
-    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
+    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        cancel.ThrowIfCancellationRequested();
         if (samples.Length == 0) throw new ArgumentException($"{name}: no audio samples");
         var logMel = LogMelFrontEnd.Compute(samples, SampleRate, Model.Settings);
         float[] probabilities;

@@ -9,7 +9,7 @@ public static class GenrePredictorExtensions
     /// <summary>
     /// Decodes the first <see cref="ClipWindow.MaxSeconds"/> of <paramref name="path"/> (<see cref="ClipWindow.Default"/>
     /// when <paramref name="window"/> is null; a warning says when the song is longer) at the predictor's rate and
-    /// classifies it. <paramref name="cancel"/> stops the decode.
+    /// classifies it. <paramref name="cancel"/> stops the decode and the model between its stages.
     /// </summary>
     /// <exception cref="AudioDecodeException">The file cannot be decoded.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> fired.</exception>
@@ -17,7 +17,6 @@ public static class GenrePredictorExtensions
     {
         ArgumentNullException.ThrowIfNull(predictor);
         var audio = ClipDecoder.Decode(path, predictor.SampleRate, window ?? ClipWindow.Default, cancel: cancel);
-        cancel.ThrowIfCancellationRequested();
-        return predictor.PredictSamples(path, audio.Samples, audio.Warnings);
+        return predictor.PredictSamples(path, audio.Samples, audio.Warnings, cancel);
     }
 }

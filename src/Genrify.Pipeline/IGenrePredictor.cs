@@ -18,5 +18,5 @@ public interface IGenrePredictor
     IReadOnlyList<string> Classes { get; }
 
     /// <summary>Classifies mono samples already decoded at <see cref="SampleRate"/>.</summary>
-    SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null);
+    SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null, CancellationToken cancel = default);
 }

@@ -58,10 +58,12 @@ public sealed class SongPredictor : IGenrePredictor
     }
 
     /// <summary>Classifies samples already decoded at <see cref="IFeaturePreset.SampleRate"/>.</summary>
-    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
+    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        cancel.ThrowIfCancellationRequested();
         var features = Preset.Extract(samples);
+        cancel.ThrowIfCancellationRequested();
         return new SongPrediction(name, Model.Predict(features), ClipAdvisories.Append(warnings, name, samples, Preset.SampleRate),
             (double)samples.Length / Preset.SampleRate);
     }

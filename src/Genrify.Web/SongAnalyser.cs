@@ -45,7 +45,7 @@ public sealed class SongAnalyser
         var audio = ClipDecoder.Decode(path, rate, Window, cancel: deadline.Token);
         deadline.ThrowIfPassed();
         var warnings = audio.Warnings.Select(w => w.Replace(path, displayName, StringComparison.Ordinal)).ToArray();
-        var prediction = Predictor.PredictSamples(displayName, audio.Samples, warnings);
+        var prediction = Predictor.PredictSamples(displayName, audio.Samples, warnings, deadline.Token);
         deadline.ThrowIfPassed();
         var features = Telling(audio.Samples, rate);
         deadline.ThrowIfPassed();

@@ -64,6 +64,17 @@ public class MusiCnnNetworkTests
         AssertClose(alone.Embeddings[^1], apart[1], 1e-5, "last patch");
     }
 
+    /// <summary>A cancelled clip stops before its next run of patches instead of scoring them all.</summary>
+    [Fact]
+    public void A_cancelled_clip_stops_between_runs_of_patches()
+    {
+        var frames = MusiCnnFrontEnd.Frames(ReferencePcm("muldjord_armygeddon_30s"));
+        var (all, starts) = MusiCnnFrontEnd.PatchLayout(frames);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Network.RunClip(all, starts, cancelled.Token));
+    }
+
     /// <summary>A patch reaching past the frames, or a frame of another size, is refused by number.</summary>
     [Fact]
     public void Patches_past_the_frames_are_refused()

@@ -84,13 +84,24 @@ public sealed class VocabularyGenrePredictor : IGenrePredictor, IDisposable
     }
 
     /// <inheritdoc />
-    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null)
+    public SongPrediction PredictSamples(string name, float[] samples, IReadOnlyList<string>? warnings = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        cancel.ThrowIfCancellationRequested();
         // The feature models and the network are independent: they listen on two cores at once.
-        var answers = Task.Run(() => _models.ToDictionary(m => m.Key, m => m.Value.PredictSamples(name, samples).Genres));
-        var musicnnInput = SampleRate == MusiCnnFrontEnd.SampleRate ? samples : Resampler.Resample(samples, SampleRate, MusiCnnFrontEnd.SampleRate);
-        var tagMeans = _listener.Listen(musicnnInput).MeanTags();
+        var answers = Task.Run(() => _models.ToDictionary(m => m.Key, m => m.Value.PredictSamples(name, samples, cancel: cancel).Genres), cancel);
+        double[] tagMeans;
+        try
+        {
+            var musicnnInput = SampleRate == MusiCnnFrontEnd.SampleRate ? samples : Resampler.Resample(samples, SampleRate, MusiCnnFrontEnd.SampleRate);
+            tagMeans = _listener.Listen(musicnnInput, cancel).MeanTags();
+        }
+        catch (OperationCanceledException)
+        {
+            // The feature models stop at their next stage: wait for them, so nothing runs on once this call has ended.
+            try { answers.Wait(CancellationToken.None); } catch (AggregateException) { }
+            throw;
+        }
         var modelAnswers = answers.GetAwaiter().GetResult();
         var p = Vocabulary.Score(tagMeans, (model, cls) => modelAnswers[model].First(g => g.Genre == cls).Probability);
 

@@ -29,16 +29,16 @@ public sealed class MusiCnnListener : IDisposable
     /// <exception cref="Genrify.Features.PresetUnavailableException">The network's files are missing or unusable.</exception>
     public MusiCnnNetwork Network => _network.Value;
 
-    /// <summary>The network's outputs for every patch of <paramref name="samples"/> (mono, 16 kHz).</summary>
+    /// <summary>The network's outputs for every patch of <paramref name="samples"/> (mono, 16 kHz); <paramref name="cancel"/> stops between runs of patches.</summary>
     /// <remarks>
     /// An empty or all-silent clip has no patches; it gets the response to one silent patch (finite, as every
     /// preset's vector must be) and <see cref="MusiCnnOutputs.Silent"/> says so.
     /// </remarks>
-    public MusiCnnOutputs Listen(ReadOnlySpan<float> samples)
+    public MusiCnnOutputs Listen(ReadOnlySpan<float> samples, CancellationToken cancel = default)
     {
         var kept = samples.IsEmpty ? [] : MusiCnnFrontEnd.Frames(samples);
         var (frames, starts) = MusiCnnFrontEnd.PatchLayout(kept);
-        var (embeddings, tags) = Network.RunClip(frames, starts);
+        var (embeddings, tags) = Network.RunClip(frames, starts, cancel);
         bool silent = kept.Length == 0;
         return new MusiCnnOutputs(embeddings, tags, silent);
     }

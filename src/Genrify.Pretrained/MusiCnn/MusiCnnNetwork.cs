@@ -162,10 +162,12 @@ public sealed class MusiCnnNetwork : IDisposable
     /// Embeddings and tag activations of the patches of a clip: <paramref name="frames"/> are its compressed mel frames
     /// (each float[96]) and patch p covers frames <paramref name="patchStarts"/>[p] to that plus 186. Overlapping
     /// patches share the timbral filters' work on their common frames; each patch gets what it gets on its own.
-    /// <see cref="MusiCnnRuntimeOptions.PatchesPerRun"/> consecutive patches share one run of frames.
+    /// <see cref="MusiCnnRuntimeOptions.PatchesPerRun"/> consecutive patches share one run of frames; <paramref name="cancel"/>
+    /// is checked before each run (tens of milliseconds apart).
     /// </summary>
     /// <exception cref="ArgumentException">A frame has another size, or a patch reaches past the frames.</exception>
-    public (float[][] Embeddings, float[][] Tags) RunClip(IReadOnlyList<float[]> frames, IReadOnlyList<int> patchStarts)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> fired.</exception>
+    public (float[][] Embeddings, float[][] Tags) RunClip(IReadOnlyList<float[]> frames, IReadOnlyList<int> patchStarts, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(patchStarts);
@@ -179,6 +181,7 @@ public sealed class MusiCnnNetwork : IDisposable
         var tags = new float[n][];
         for (int first = 0; first < n; first += _patchesPerRun)
         {
+            cancel.ThrowIfCancellationRequested();
             var starts = patchStarts.Skip(first).Take(_patchesPerRun).ToArray();
             var timbral = TimbralFeatures(frames, starts);
             for (int done = 0; done < starts.Length; done += _patchesPerCall)
