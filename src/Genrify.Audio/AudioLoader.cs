@@ -98,9 +98,10 @@ public static class AudioLoader
     // Reasons that need no decoder: missing, a directory, unreadable, empty. Returns the sniffed container.
     private static AudioContainer CheckFile(string path)
     {
-        if (Directory.Exists(path)) throw new AudioDecodeException(path, "is a directory, not an audio file");
-        // Opening a FIFO blocks until a writer comes, and a device such as /dev/zero never ends: refuse before opening.
+        // One stat: a directory, and what must not be opened at all (a FIFO blocks until a writer comes, a device
+        // such as /dev/zero never ends), are refused before opening.
         var status = FileStatus.Of(path);
+        if (status.Kind == FileKind.Directory) throw new AudioDecodeException(path, "is a directory, not an audio file");
         if (status.IsSpecial) throw new AudioDecodeException(path, $"not a regular file ({FileStatus.Describe(status.Kind)})");
         Span<byte> head = stackalloc byte[FormatSniffer.HeaderBytes];
         int length;

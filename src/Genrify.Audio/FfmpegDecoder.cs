@@ -136,7 +136,7 @@ public static class FfmpegDecoder
         // Whether anything follows the window: one more frame tells.
         stoppedEarly = read == wanted && wav.ReadFrames(block.AsSpan(0, channels)) > 0;
         if (stoppedEarly && capped)
-            warnings.Add($"{path}: only the first {SoundFileDecoder.Seconds(read, rate)} decoded (the limit is {options.MaxDuration:0.###} s; the file is longer)");
+            warnings.Add(options.CapWarning(path, read, null, rate));
         return new DecodedAudio(samples, (int)read, channels, rate, "ffmpeg", warnings);
     }
 

@@ -59,6 +59,16 @@ public sealed record LoadOptions
         return Math.Min(wanted, cap);
     }
 
+    /// <summary>
+    /// The warning for a file cut at <see cref="MaxDuration"/> after <paramref name="framesKept"/> frames; what it held
+    /// from the offset on, <paramref name="framesInFile"/>, is named when the decoder knows it (libsndfile's header).
+    /// </summary>
+    internal string CapWarning(string path, long framesKept, long? framesInFile, int sampleRate) => framesInFile is { } total
+        ? $"{path}: only the first {Seconds(framesKept, sampleRate)} of {Seconds(total, sampleRate)} decoded (the limit is {MaxDuration:0.###} s)"
+        : $"{path}: only the first {Seconds(framesKept, sampleRate)} decoded (the limit is {MaxDuration:0.###} s; the file is longer)";
+
+    private static string Seconds(long frames, int sampleRate) => $"{(double)frames / sampleRate:0.###} s";
+
     /// <summary>Throws <see cref="ArgumentException"/> for values librosa would reject or misread.</summary>
     public void Validate()
     {

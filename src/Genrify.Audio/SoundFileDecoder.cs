@@ -74,7 +74,7 @@ internal static class SoundFileDecoder
         long limit = options.FramesWanted(sampleRate, out bool capped);
         long wanted = Math.Min(remaining, limit);
         if (capped && remaining > limit)
-            warnings.Add($"{path}: only the first {Seconds(limit, sampleRate)} of {Seconds(remaining, sampleRate)} decoded (the limit is {options.MaxDuration:0.###} s)");
+            warnings.Add(options.CapWarning(path, limit, remaining, sampleRate));
 
         long maxFrames = Array.MaxLength / channels;
         long capacity = Math.Min(wanted, Math.Max(1, InitialSampleCap / channels));
@@ -112,9 +112,6 @@ internal static class SoundFileDecoder
         }
         return new DecodedAudio(buffer, (int)read, channels, sampleRate, "soundfile", warnings);
     }
-
-    /// <summary>A frame count as seconds for messages ("600 s", "36000 s").</summary>
-    internal static string Seconds(long frames, int sampleRate) => $"{(double)frames / sampleRate:0.###} s";
 
     // Stops the capture and appends what the native decoder printed, if anything, to a message.
     private static string WithDecoderText(string message, NativeStderrCapture capture) =>

@@ -21,10 +21,13 @@ public sealed record ClipWindow
     /// <summary>The largest window accepted: one day.</summary>
     public const double MaxAllowedSeconds = 24 * 3600;
 
+    /// <summary>Whether <paramref name="seconds"/> is a window <see cref="OfSeconds"/> accepts: above 0, at most one day (NaN is not).</summary>
+    public static bool Accepts(double seconds) => seconds > 0 && seconds <= MaxAllowedSeconds;
+
     /// <summary>A window of <paramref name="seconds"/>; throws <see cref="ArgumentOutOfRangeException"/> outside (0, one day].</summary>
     public static ClipWindow OfSeconds(double seconds)
     {
-        if (!(seconds > 0 && seconds <= MaxAllowedSeconds))
+        if (!Accepts(seconds))
             throw new ArgumentOutOfRangeException(nameof(seconds), seconds, $"the analysis window must be above 0 and at most {MaxAllowedSeconds:0} seconds");
         return new ClipWindow { MaxSeconds = seconds };
     }

@@ -62,7 +62,7 @@ public sealed record WebOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
-        if (Window is null || !(Window.MaxSeconds > 0 && Window.MaxSeconds <= Genrify.Features.ClipWindow.MaxAllowedSeconds))
+        if (Window is null || !Genrify.Features.ClipWindow.Accepts(Window.MaxSeconds))
             throw new ArgumentException($"the analysis window must be above 0 and at most {Genrify.Features.ClipWindow.MaxAllowedSeconds:0} seconds, got {Window?.MaxSeconds}", nameof(Window));
         if (Port is < 0 or > 65535) throw new ArgumentException($"port must be 0..65535, got {Port}", nameof(Port));
         if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("host must not be empty", nameof(Host));

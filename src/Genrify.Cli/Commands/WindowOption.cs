@@ -16,7 +16,7 @@ internal static class WindowOption
     /// <summary>The window for <paramref name="seconds"/>, or null after telling the user what is accepted.</summary>
     public static ClipWindow? Parse(CliContext context, double seconds)
     {
-        if (seconds > 0 && seconds <= ClipWindow.MaxAllowedSeconds) return ClipWindow.OfSeconds(seconds);
+        if (ClipWindow.Accepts(seconds)) return ClipWindow.OfSeconds(seconds);
         context.Fail($"--max-seconds must be above 0 and at most {ClipWindow.MaxAllowedSeconds:0} (one day), got {seconds}");
         return null;
     }

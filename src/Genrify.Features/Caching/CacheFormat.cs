@@ -34,8 +34,15 @@ internal static class CacheFormat
     public const uint RecordMagic = 0x52434647;
 
     private const uint FileMagic = 0x46434647; // "GFCF"
-    private const int KeySize = 32, HashSize = 32;
+    private const int KeySize = 32, KeyOffset = 8;
+
+    /// <summary>Bytes of a record's content hash (SHA-256).</summary>
+    public const int HashSize = 32;
+
     private const int MinPayload = HashSize + 4 + 4;
+
+    /// <summary>The preset key a header (<see cref="HeaderSize"/> bytes, already checked) was written for.</summary>
+    public static byte[] KeyOf(ReadOnlySpan<byte> header) => header.Slice(KeyOffset, KeySize).ToArray();
 
     /// <summary>The header of a cache for <paramref name="key"/> (the preset key's 32 bytes).</summary>
     public static byte[] EncodeHeader(ReadOnlySpan<byte> key)
@@ -43,7 +50,7 @@ internal static class CacheFormat
         var header = new byte[HeaderSize];
         BinaryPrimitives.WriteUInt32LittleEndian(header, FileMagic);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), Version);
-        key.CopyTo(header.AsSpan(8));
+        key.CopyTo(header.AsSpan(KeyOffset));
         Checksum(header.AsSpan(0, HeaderSize - ChecksumSize), header.AsSpan(HeaderSize - ChecksumSize));
         return header;
     }
@@ -81,7 +88,7 @@ internal static class CacheFormat
             detail = $"format {version}";
             return HeaderCheck.OtherVersion;
         }
-        if (!header.Slice(8, KeySize).SequenceEqual(key))
+        if (!header.Slice(KeyOffset, KeySize).SequenceEqual(key))
         {
             detail = "another feature recipe";
             return HeaderCheck.OtherKey;

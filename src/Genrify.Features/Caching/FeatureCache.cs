@@ -27,8 +27,6 @@ public sealed class FeatureCache : IDisposable
     /// <summary>Folder name used next to an output table.</summary>
     public const string DirectoryName = ".genrify-cache";
 
-    private const int HashSize = 32;
-
     private readonly Dictionary<string, CachedFeatures> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _order = []; // content hashes in file order, for a rewrite
     private readonly Func<Stream, Stream> _wrap;
@@ -187,7 +185,7 @@ public sealed class FeatureCache : IDisposable
         if (values.Length != _featureCount)
             throw new ArgumentException($"expected {_featureCount} values, got {values.Length}", nameof(values));
         var hash = Convert.FromHexString(contentHash);
-        if (hash.Length != HashSize) throw new ArgumentException("content hash must be a hex SHA-256", nameof(contentHash));
+        if (hash.Length != CacheFormat.HashSize) throw new ArgumentException("content hash must be a hex SHA-256", nameof(contentHash));
         var record = CacheFormat.EncodeRecord(hash, values, warnings);
         lock (_gate)
         {
@@ -316,13 +314,7 @@ public sealed class FeatureCache : IDisposable
         }
     }
 
-    private byte[] ReadKey()
-    {
-        var header = new byte[CacheFormat.HeaderSize];
-        _log!.Position = 0;
-        _log.ReadExactly(header);
-        return header[8..(8 + HashSize)];
-    }
+    private byte[] ReadKey() => CacheFormat.KeyOf(ReadHeader(_log!));
 
     private void StartFile(byte[] key)
     {
