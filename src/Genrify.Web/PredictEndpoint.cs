@@ -16,6 +16,8 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, Uplo
     {
         var aborted = context.RequestAborted;
         var stopping = lifetime.ApplicationStopping;
+        // A deadline that fired because the server is stopping says so, not that the request took too long.
+        UploadProblem CutShort(UploadProblem timedOut) => stopping.IsCancellationRequested ? Stopping() : timedOut;
         // The deadline starts now: a slow upload spends it as much as a slow decode does.
         using var deadline = new RequestDeadline(options.RequestTimeout, aborted, stopping);
         // Lift the server's body limit to ours plus the form framing (the default 30 MB would cut a 50 MB upload short).
@@ -54,7 +56,7 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, Uplo
             {
                 // The receiver already deleted the partial file.
                 if (aborted.IsCancellationRequested) return Results.Empty; // the client went away mid-upload
-                return Refuse(context, stopping.IsCancellationRequested ? Stopping() : UploadProblem.UploadTimedOut(options.RequestTimeout), bodyUnread: true);
+                return Refuse(context, CutShort(UploadProblem.UploadTimedOut(options.RequestTimeout)), bodyUnread: true);
             }
             int top = upload.Top ?? queryTop ?? 0;
 
@@ -65,7 +67,7 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, Uplo
             }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
-                return Refuse(context, stopping.IsCancellationRequested ? Stopping() : TimedOut("waiting for a free decoder"));
+                return Refuse(context, CutShort(TimedOut("waiting for a free decoder")));
             }
             if (slot is null)
                 return Refuse(context, Busy($"all {gate.Concurrency} decoders are busy and {gate.QueueLength} requests are already waiting"));
@@ -105,7 +107,7 @@ public sealed class PredictEndpoint(SongAnalyser analyser, DecodeGate gate, Uplo
             }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
-                return Refuse(context, stopping.IsCancellationRequested ? Stopping() : TimedOut("analysing the file"));
+                return Refuse(context, CutShort(TimedOut("analysing the file")));
             }
             catch (OutOfMemoryException)
             {
