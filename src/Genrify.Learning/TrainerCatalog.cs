@@ -25,8 +25,8 @@ public static class TrainerCatalog
                 : Views(seed, featureNames),
             "auto" => Auto(seed, featureNames),
             "svm" => Svm(seed),
-            "svm-cv" => GridSearchTrainer.Over("C", SvmGrid, c => Svm(seed, c), GridSelection.BestAccuracy, innerFolds: 5, seed: seed),
-            "svm-gap" => GridSearchTrainer.Over("C", SvmGrid, c => Svm(seed, c), GridSelection.LargestWithinGap, innerFolds: 5, seed: seed),
+            "svm-cv" => SvmSearch(seed, GridSelection.BestAccuracy),
+            "svm-gap" => SvmSearch(seed, GridSelection.LargestWithinGap),
             "gbm" => Gbm(seed),
             "logreg" => new LogisticRegressionTrainer(),
             "ensemble" => Ensemble(seed),
@@ -40,22 +40,38 @@ public static class TrainerCatalog
     {
         var names = Names.Where(n => n is not ("auto" or "svm-cv" or "svm-gap" or "views")).ToList();
         if (featureNames is not null && FeatureViews.Split(featureNames).Count > 1) names.Add("views");
-        return new GridSearchTrainer("model", names.Select((n, i) => ((double)i, Create(n, seed, featureNames))).ToArray(),
-            GridSelection.BestAccuracy, innerFolds: 5, seed: seed);
+        return new GridSearchTrainer(new GridSearchTrainer.Options
+        {
+            ParameterName = "model",
+            Candidates = names.Select((n, i) => ((double)i, Create(n, seed, featureNames))).ToArray(),
+            Selection = GridSelection.BestAccuracy,
+            InnerFolds = 5,
+            Seed = seed,
+        });
     }
 
     private static IClassifierTrainer Views(int seed, IReadOnlyList<string> featureNames) =>
-        new ViewVotingTrainer(FeatureViews.Split(featureNames), () => Svm(seed));
+        new ViewVotingTrainer(new ViewVotingTrainer.Options { Views = FeatureViews.Split(featureNames), Member = () => Svm(seed) });
 
     // scikit-learn's SVC(C=10, gamma="scale") settings, the study's choice; probabilities by Platt scaling.
     private static IClassifierTrainer Svm(int seed, double c = 10) => new SvmTrainer(new SvmTrainer.Options { C = c, Probability = true, Seed = seed });
+
+    private static IClassifierTrainer SvmSearch(int seed, GridSelection selection) => new GridSearchTrainer(new GridSearchTrainer.Options
+    {
+        ParameterName = "C",
+        Candidates = GridSearchTrainer.Grid(SvmGrid, c => Svm(seed, c)),
+        Selection = selection,
+        InnerFolds = 5,
+        Seed = seed,
+    });
 
     // C values searched by svm-cv (inner cross-validation) and svm-gap (the study's rule: the largest C whose
     // train-test accuracy gap stays within 5 points).
     private static readonly double[] SvmGrid = [0.1, 0.3, 1, 3, 10, 30, 100];
 
     // 200 rounds at learning rate 0.05 with half the features per tree: 76.4% on GTZAN against 75.2% for the defaults.
-    private static IClassifierTrainer Gbm(int seed) => new LightGbmTrainer(iterations: 200, learningRate: 0.05, featureFraction: 0.5, seed: seed);
+    private static IClassifierTrainer Gbm(int seed) =>
+        new LightGbmTrainer(new LightGbmTrainer.Options { Iterations = 200, LearningRate = 0.05, FeatureFraction = 0.5, Seed = seed });
 
     private static IClassifierTrainer Ensemble(int seed) => new SoftVotingTrainer(new LogisticRegressionTrainer(), Gbm(seed));
 }

@@ -23,8 +23,13 @@ public class GridSearchTests
     {
         var data = Tables.GtzanSubset(30, 5);
         var rows = StandardScaler.Fit(data.Rows).Transform(data.Rows);
-        var search = GridSearchTrainer.Over("C", [0.001, 0.1, 100], c => new LogisticRegressionTrainer(c),
-            GridSelection.LargestWithinGap, innerFolds: 3);
+        var search = new GridSearchTrainer(new()
+        {
+            ParameterName = "C",
+            Candidates = GridSearchTrainer.Grid([0.001, 0.1, 100], c => new LogisticRegressionTrainer(new() { C = c })),
+            Selection = GridSelection.LargestWithinGap,
+            InnerFolds = 3,
+        });
         var model = search.Fit(rows, data.Labels, 5);
         var points = search.LastSearch!;
         Assert.Equal([0.001, 0.1, 100], points.Select(p => p.Value));
@@ -33,7 +38,7 @@ public class GridSearchTests
         Assert.Equal(GridSearchTrainer.Choose(points, GridSelection.LargestWithinGap, 0.05).Value, search.LastChoice);
         Assert.Equal("logreg", model.Kind);
         Assert.Contains("C∈{0.001,0.1,100}", search.Name);
-        Assert.Throws<ArgumentException>(() => GridSearchTrainer.Over("C", [], c => new LogisticRegressionTrainer(c)));
+        Assert.Throws<ArgumentException>(() => new GridSearchTrainer(new() { ParameterName = "C", Candidates = [] }));
     }
 }
 
@@ -61,7 +66,7 @@ public class GroupedInnerSearchTests
     }
 
     private static GridSearchTrainer MemoriserSearch() =>
-        GridSearchTrainer.Over("k", [1, 2], _ => new NearestNeighbourTrainer(), innerFolds: 4);
+        new(new() { ParameterName = "k", Candidates = GridSearchTrainer.Grid([1, 2], _ => new NearestNeighbourTrainer()), InnerFolds = 4 });
 
     [Fact]
     public void Inner_folds_grouped_by_artist_stop_a_memoriser_from_looking_perfect()

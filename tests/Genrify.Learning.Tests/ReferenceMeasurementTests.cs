@@ -46,7 +46,7 @@ public class ReferenceMeasurementTests(ITestOutputHelper output)
     [Fact]
     public void Gtzan_lightgbm_with_feature_subsampling()
     {
-        var result = Measure(Tables.GtzanData, new LightGbmTrainer(iterations: 200, learningRate: 0.05, featureFraction: 0.5), TenFold);
+        var result = Measure(Tables.GtzanData, new LightGbmTrainer(new() { Iterations = 200, LearningRate = 0.05, FeatureFraction = 0.5 }), TenFold);
         Assert.InRange(result.MeanAccuracy, 0.74, 0.85);
     }
 

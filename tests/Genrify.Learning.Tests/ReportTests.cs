@@ -20,7 +20,7 @@ public class ReportTests
         var data = Tables.GtzanSubset(20, 5);
         var split = new StratifiedKFold(4, true, 0);
         var logreg = CrossValidator.Run(data, new LogisticRegressionTrainer(), split);
-        var strong = CrossValidator.Run(data, new LogisticRegressionTrainer(0.01), split);
+        var strong = CrossValidator.Run(data, new LogisticRegressionTrainer(new() { C = 0.01 }), split);
         var directory = Path.Combine(Path.GetTempPath(), $"genrify-report-{Guid.NewGuid():N}");
         try
         {

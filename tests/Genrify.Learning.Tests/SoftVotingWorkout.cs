@@ -3,7 +3,10 @@ namespace Genrify.Learning.Tests;
 public class SoftVotingWorkout : TrainerWorkout
 {
     protected override IClassifierTrainer CreateTrainer() =>
-        new SoftVotingTrainer((new LogisticRegressionTrainer(), 2.0), (new LightGbmTrainer(iterations: 20, minRowsPerLeaf: 5, threads: 1), 1.0));
+        new SoftVotingTrainer(new SoftVotingTrainer.Options
+        {
+            Members = [new(new LogisticRegressionTrainer(), 2.0), new(new LightGbmTrainer(new() { Iterations = 20, MinRowsPerLeaf = 5, Threads = 1 }), 1.0)],
+        });
 
     protected override string ExpectedKind => "ensemble";
 
@@ -20,6 +23,6 @@ public class SoftVotingWorkout : TrainerWorkout
         var pb = b.PredictProbabilities(rows[5]);
         for (int c = 0; c < 3; c++) Assert.Equal((wa * pa[c] + wb * pb[c]) / (wa + wb), p[c], 12);
         Assert.Throws<ArgumentException>(() => new SoftVotingTrainer(Array.Empty<IClassifierTrainer>()));
-        Assert.Throws<ArgumentException>(() => new SoftVotingTrainer((new LogisticRegressionTrainer(), 0.0)));
+        Assert.Throws<ArgumentException>(() => new SoftVotingTrainer(new SoftVotingTrainer.Options { Members = [new(new LogisticRegressionTrainer(), 0.0)] }));
     }
 }

@@ -115,40 +115,40 @@ internal sealed class ToleranceComparer(double tolerance) : IEqualityComparer<do
 
 public class LogisticRegressionWorkout : TrainerWorkout
 {
-    protected override IClassifierTrainer CreateTrainer() => new LogisticRegressionTrainer(c: 1.0);
+    protected override IClassifierTrainer CreateTrainer() => new LogisticRegressionTrainer(new() { C = 1.0 });
 
     protected override string ExpectedKind => "logreg";
 
     [Fact]
     public void Bad_hyper_parameters_are_refused_at_construction()
     {
-        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(c: 0));
-        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(c: double.NaN));
-        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(maxIterations: 0));
+        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(new() { C = 0 }));
+        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(new() { C = double.NaN }));
+        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(new() { MaxIterations = 0 }));
     }
 }
 
 public class LightGbmWorkout : TrainerWorkout
 {
-    protected override IClassifierTrainer CreateTrainer() => new LightGbmTrainer(iterations: 30, minRowsPerLeaf: 5, threads: 1);
+    protected override IClassifierTrainer CreateTrainer() => new LightGbmTrainer(new() { Iterations = 30, MinRowsPerLeaf = 5, Threads = 1 });
 
     protected override string ExpectedKind => "gbm";
 
     [Fact]
     public void Bad_hyper_parameters_are_refused_at_construction()
     {
-        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(iterations: 0));
-        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(learningRate: 0));
-        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(leaves: 1));
-        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(featureFraction: 1.5));
+        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(new() { Iterations = 0 }));
+        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(new() { LearningRate = 0 }));
+        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(new() { Leaves = 1 }));
+        Assert.Throws<ArgumentException>(() => new LightGbmTrainer(new() { FeatureFraction = 1.5 }));
     }
 
     [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         var data = Tables.GtzanSubset(20, 4);
-        var a = new LightGbmTrainer(iterations: 20, minRowsPerLeaf: 5, seed: 3).Fit(data.Rows, data.Labels, 4);
-        var b = new LightGbmTrainer(iterations: 20, minRowsPerLeaf: 5, seed: 3).Fit(data.Rows, data.Labels, 4);
+        var a = new LightGbmTrainer(new() { Iterations = 20, MinRowsPerLeaf = 5, Seed = 3 }).Fit(data.Rows, data.Labels, 4);
+        var b = new LightGbmTrainer(new() { Iterations = 20, MinRowsPerLeaf = 5, Seed = 3 }).Fit(data.Rows, data.Labels, 4);
         Assert.Equal(((LightGbmClassifier)a).ModelText(), ((LightGbmClassifier)b).ModelText());
     }
 }

@@ -9,7 +9,7 @@ public class ViewVotingWorkout : TrainerWorkout
     private static readonly int[] Rest = Enumerable.Range(0, 17).ToArray();
 
     protected override IClassifierTrainer CreateTrainer() =>
-        new ViewVotingTrainer([Timbre, Rest], () => new LogisticRegressionTrainer(c: 1.0));
+        new ViewVotingTrainer(new() { Views = [Timbre, Rest], Member = () => new LogisticRegressionTrainer(new() { C = 1.0 }) });
 
     protected override string ExpectedKind => "views";
 
@@ -23,8 +23,8 @@ public class ViewVotingWorkout : TrainerWorkout
         Assert.Equal([40, 17], model.Members.Select(m => m.FeatureCount));
 
         // Each member is the model a plain fit on its columns gives.
-        var timbreOnly = new LogisticRegressionTrainer(c: 1.0).Fit(rows.Select(r => Timbre.Select(j => r[j]).ToArray()).ToArray(), data.Labels, 3);
-        var restOnly = new LogisticRegressionTrainer(c: 1.0).Fit(rows.Select(r => Rest.Select(j => r[j]).ToArray()).ToArray(), data.Labels, 3);
+        var timbreOnly = new LogisticRegressionTrainer(new() { C = 1.0 }).Fit(rows.Select(r => Timbre.Select(j => r[j]).ToArray()).ToArray(), data.Labels, 3);
+        var restOnly = new LogisticRegressionTrainer(new() { C = 1.0 }).Fit(rows.Select(r => Rest.Select(j => r[j]).ToArray()).ToArray(), data.Labels, 3);
         foreach (int i in new[] { 0, 21, 45 })
         {
             var p = model.PredictProbabilities(rows[i]);
@@ -37,11 +37,11 @@ public class ViewVotingWorkout : TrainerWorkout
     [Fact]
     public void Views_must_be_disjoint_non_empty_and_inside_the_rows()
     {
-        Assert.Throws<ArgumentException>(() => new ViewVotingTrainer([], () => new LogisticRegressionTrainer()));
-        Assert.Throws<ArgumentException>(() => new ViewVotingTrainer([[0, 1], []], () => new LogisticRegressionTrainer()));
-        Assert.Throws<ArgumentException>(() => new ViewVotingTrainer([[0, 1], [1, 2]], () => new LogisticRegressionTrainer()));
+        Assert.Throws<ArgumentException>(() => new ViewVotingTrainer(new() { Views = [], Member = () => new LogisticRegressionTrainer() }));
+        Assert.Throws<ArgumentException>(() => new ViewVotingTrainer(new() { Views = [[0, 1], []], Member = () => new LogisticRegressionTrainer() }));
+        Assert.Throws<ArgumentException>(() => new ViewVotingTrainer(new() { Views = [[0, 1], [1, 2]], Member = () => new LogisticRegressionTrainer() }));
         var data = Tables.GtzanSubset(10, 2);
-        var beyond = new ViewVotingTrainer([[0, 1], [57]], () => new LogisticRegressionTrainer());
+        var beyond = new ViewVotingTrainer(new() { Views = [[0, 1], [57]], Member = () => new LogisticRegressionTrainer() });
         Assert.Throws<ArgumentException>(() => beyond.Fit(data.Rows, data.Labels, 2));
     }
 

@@ -11,62 +11,56 @@ namespace Genrify.Learning;
 /// </summary>
 public sealed class LightGbmTrainer : IClassifierTrainer
 {
-    /// <summary>Creates a trainer; every argument is validated here.</summary>
-    /// <param name="iterations">Boosting rounds.</param>
-    /// <param name="learningRate">Shrinkage per round.</param>
-    /// <param name="leaves">Maximum leaves per tree.</param>
-    /// <param name="minRowsPerLeaf">Minimum training rows in a leaf.</param>
-    /// <param name="l2">L2 penalty on leaf values.</param>
-    /// <param name="featureFraction">Share of features tried per tree (1 = all).</param>
-    /// <param name="seed">Random seed.</param>
-    /// <param name="threads">OpenMP threads; 0 = LightGBM's default (all cores). Default 1: feature tables are small, and
-    /// OpenMP's spinning threads slow down badly on a busy machine (measured: 2 threads several times slower than 1 under load).</param>
-    public LightGbmTrainer(int iterations = 100, double learningRate = 0.1, int leaves = 31, int minRowsPerLeaf = 20,
-        double l2 = 0.0, double featureFraction = 1.0, int seed = 0, int threads = 1)
+    /// <summary>Hyper-parameters; the defaults are scikit-learn's HistGradientBoostingClassifier's.</summary>
+    public sealed record Options
     {
-        if (iterations < 1) throw new ArgumentException($"iterations must be ≥ 1, got {iterations}", nameof(iterations));
-        if (!(learningRate > 0 && learningRate <= 1)) throw new ArgumentException($"learningRate must be in (0, 1], got {learningRate}", nameof(learningRate));
-        if (leaves < 2) throw new ArgumentException($"leaves must be ≥ 2, got {leaves}", nameof(leaves));
-        if (minRowsPerLeaf < 1) throw new ArgumentException($"minRowsPerLeaf must be ≥ 1, got {minRowsPerLeaf}", nameof(minRowsPerLeaf));
-        if (!(l2 >= 0) || !double.IsFinite(l2)) throw new ArgumentException($"l2 must be ≥ 0, got {l2}", nameof(l2));
-        if (!(featureFraction > 0 && featureFraction <= 1)) throw new ArgumentException($"featureFraction must be in (0, 1], got {featureFraction}", nameof(featureFraction));
-        if (threads < 0) throw new ArgumentException($"threads must be ≥ 0, got {threads}", nameof(threads));
-        Iterations = iterations;
-        LearningRate = learningRate;
-        Leaves = leaves;
-        MinRowsPerLeaf = minRowsPerLeaf;
-        L2 = l2;
-        FeatureFraction = featureFraction;
-        Seed = seed;
-        Threads = threads;
+        /// <summary>Boosting rounds (≥ 1).</summary>
+        public int Iterations { get; init; } = 100;
+
+        /// <summary>Shrinkage per round, in (0, 1].</summary>
+        public double LearningRate { get; init; } = 0.1;
+
+        /// <summary>Maximum leaves per tree (≥ 2).</summary>
+        public int Leaves { get; init; } = 31;
+
+        /// <summary>Minimum training rows in a leaf (≥ 1).</summary>
+        public int MinRowsPerLeaf { get; init; } = 20;
+
+        /// <summary>L2 penalty on leaf values (≥ 0).</summary>
+        public double L2 { get; init; }
+
+        /// <summary>Share of features tried per tree, in (0, 1] (1 = all).</summary>
+        public double FeatureFraction { get; init; } = 1.0;
+
+        /// <summary>Random seed.</summary>
+        public int Seed { get; init; }
+
+        /// <summary>
+        /// OpenMP threads; 0 = LightGBM's default (all cores). Default 1: feature tables are small, and OpenMP's spinning
+        /// threads slow down badly on a busy machine (measured: 2 threads several times slower than 1 under load).
+        /// </summary>
+        public int Threads { get; init; } = 1;
     }
 
-    /// <summary>Boosting rounds.</summary>
-    public int Iterations { get; }
+    /// <summary>A trainer with <paramref name="options"/> (defaults when null); throws <see cref="ArgumentException"/> on bad values.</summary>
+    public LightGbmTrainer(Options? options = null)
+    {
+        var o = options ?? new Options();
+        if (o.Iterations < 1) throw new ArgumentException($"iterations must be ≥ 1, got {o.Iterations}", nameof(options));
+        if (!(o.LearningRate > 0 && o.LearningRate <= 1)) throw new ArgumentException($"learningRate must be in (0, 1], got {o.LearningRate}", nameof(options));
+        if (o.Leaves < 2) throw new ArgumentException($"leaves must be ≥ 2, got {o.Leaves}", nameof(options));
+        if (o.MinRowsPerLeaf < 1) throw new ArgumentException($"minRowsPerLeaf must be ≥ 1, got {o.MinRowsPerLeaf}", nameof(options));
+        if (!(o.L2 >= 0) || !double.IsFinite(o.L2)) throw new ArgumentException($"l2 must be ≥ 0, got {o.L2}", nameof(options));
+        if (!(o.FeatureFraction > 0 && o.FeatureFraction <= 1)) throw new ArgumentException($"featureFraction must be in (0, 1], got {o.FeatureFraction}", nameof(options));
+        if (o.Threads < 0) throw new ArgumentException($"threads must be ≥ 0, got {o.Threads}", nameof(options));
+        Settings = o;
+    }
 
-    /// <summary>Shrinkage per round.</summary>
-    public double LearningRate { get; }
-
-    /// <summary>Maximum leaves per tree.</summary>
-    public int Leaves { get; }
-
-    /// <summary>Minimum rows per leaf.</summary>
-    public int MinRowsPerLeaf { get; }
-
-    /// <summary>L2 penalty on leaf values.</summary>
-    public double L2 { get; }
-
-    /// <summary>Share of features per tree.</summary>
-    public double FeatureFraction { get; }
-
-    /// <summary>Random seed.</summary>
-    public int Seed { get; }
-
-    /// <summary>Threads (0 = LightGBM's default).</summary>
-    public int Threads { get; }
+    /// <summary>The options in use.</summary>
+    public Options Settings { get; }
 
     /// <inheritdoc/>
-    public string Name => FormattableString.Invariant($"gbm(rounds={Iterations},lr={LearningRate:G3},leaves={Leaves},minLeaf={MinRowsPerLeaf}{(L2 > 0 ? $",l2={L2:G3}" : "")}{(FeatureFraction < 1 ? $",ff={FeatureFraction:G3}" : "")})");
+    public string Name => FormattableString.Invariant($"gbm(rounds={Settings.Iterations},lr={Settings.LearningRate:G3},leaves={Settings.Leaves},minLeaf={Settings.MinRowsPerLeaf}{(Settings.L2 > 0 ? $",l2={Settings.L2:G3}" : "")}{(Settings.FeatureFraction < 1 ? $",ff={Settings.FeatureFraction:G3}" : "")})");
 
     /// <inheritdoc/>
     public unsafe IClassifier Fit(double[][] features, int[] labels, int classCount)
@@ -76,9 +70,9 @@ public sealed class LightGbmTrainer : IClassifierTrainer
         var parameters = string.Join(' ', new[]
         {
             "objective=multiclass", $"num_class={classCount}",
-            Invariant($"learning_rate={LearningRate}"), $"num_leaves={Leaves}", $"min_data_in_leaf={MinRowsPerLeaf}",
-            Invariant($"lambda_l2={L2}"), Invariant($"feature_fraction={FeatureFraction}"), "max_bin=255",
-            $"seed={Seed}", "deterministic=true", "force_col_wise=true", $"num_threads={Threads}", "verbosity=-1",
+            Invariant($"learning_rate={Settings.LearningRate}"), $"num_leaves={Settings.Leaves}", $"min_data_in_leaf={Settings.MinRowsPerLeaf}",
+            Invariant($"lambda_l2={Settings.L2}"), Invariant($"feature_fraction={Settings.FeatureFraction}"), "max_bin=255",
+            $"seed={Settings.Seed}", "deterministic=true", "force_col_wise=true", $"num_threads={Settings.Threads}", "verbosity=-1",
         });
         var flat = new double[n * d];
         for (int i = 0; i < n; i++) features[i].CopyTo(flat, i * d);
@@ -93,7 +87,7 @@ public sealed class LightGbmTrainer : IClassifierTrainer
                 LightGbmNative.Check(LightGbmNative.LGBM_DatasetSetField(dataset, "label", label, n, LightGbmNative.Float32), "setting labels");
             LightGbmNative.Check(LightGbmNative.LGBM_BoosterCreate(dataset, parameters, out var raw), "booster creation");
             var booster = new LightGbmNative.BoosterHandle(raw);
-            for (int round = 0; round < Iterations; round++)
+            for (int round = 0; round < Settings.Iterations; round++)
             {
                 LightGbmNative.Check(LightGbmNative.LGBM_BoosterUpdateOneIter(booster, out int finished), "boosting round");
                 if (finished != 0) break; // nothing left to split

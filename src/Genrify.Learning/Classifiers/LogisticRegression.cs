@@ -8,28 +8,34 @@ namespace Genrify.Learning;
 /// </summary>
 public sealed class LogisticRegressionTrainer : IClassifierTrainer
 {
-    /// <summary>Creates a trainer; <paramref name="c"/> is the inverse regularisation strength (larger = less penalty).</summary>
-    public LogisticRegressionTrainer(double c = 1.0, int maxIterations = 1000, double tolerance = 1e-6)
+    /// <summary>Hyper-parameters; the defaults are scikit-learn's LogisticRegression's.</summary>
+    public sealed record Options
     {
-        if (!(c > 0) || !double.IsFinite(c)) throw new ArgumentException($"C must be positive and finite, got {c}", nameof(c));
-        if (maxIterations < 1) throw new ArgumentException("maxIterations must be at least 1", nameof(maxIterations));
-        if (!(tolerance > 0)) throw new ArgumentException("tolerance must be positive", nameof(tolerance));
-        C = c;
-        MaxIterations = maxIterations;
-        Tolerance = tolerance;
+        /// <summary>Inverse regularisation strength (positive, finite; larger = less penalty).</summary>
+        public double C { get; init; } = 1.0;
+
+        /// <summary>L-BFGS iteration limit (≥ 1).</summary>
+        public int MaxIterations { get; init; } = 1000;
+
+        /// <summary>Stop when every gradient component of the per-row objective is below this (positive).</summary>
+        public double Tolerance { get; init; } = 1e-6;
     }
 
-    /// <summary>Inverse regularisation strength.</summary>
-    public double C { get; }
+    /// <summary>A trainer with <paramref name="options"/> (defaults when null); throws <see cref="ArgumentException"/> on bad values.</summary>
+    public LogisticRegressionTrainer(Options? options = null)
+    {
+        var o = options ?? new Options();
+        if (!(o.C > 0) || !double.IsFinite(o.C)) throw new ArgumentException($"C must be positive and finite, got {o.C}", nameof(options));
+        if (o.MaxIterations < 1) throw new ArgumentException("maxIterations must be at least 1", nameof(options));
+        if (!(o.Tolerance > 0)) throw new ArgumentException("tolerance must be positive", nameof(options));
+        Settings = o;
+    }
 
-    /// <summary>L-BFGS iteration limit.</summary>
-    public int MaxIterations { get; }
-
-    /// <summary>Stop when every gradient component of the per-row objective is below this.</summary>
-    public double Tolerance { get; }
+    /// <summary>The options in use.</summary>
+    public Options Settings { get; }
 
     /// <inheritdoc/>
-    public string Name => FormattableString.Invariant($"logreg(C={C:G4})");
+    public string Name => FormattableString.Invariant($"logreg(C={Settings.C:G4})");
 
     /// <inheritdoc/>
     public IClassifier Fit(double[][] features, int[] labels, int classCount)
@@ -37,7 +43,7 @@ public sealed class LogisticRegressionTrainer : IClassifierTrainer
         InputChecks.RequireTrainingSet(features, labels, classCount);
         int n = features.Length, d = features[0].Length, k = classCount, stride = d + 1;
         // Per-row objective (divided by C·n) keeps gradients O(1) whatever the table size.
-        double penalty = 1.0 / (C * n);
+        double penalty = 1.0 / (Settings.C * n);
         var logits = new double[k];
         double Objective(ReadOnlySpan<double> theta, Span<double> gradient)
         {
@@ -76,7 +82,7 @@ public sealed class LogisticRegressionTrainer : IClassifierTrainer
         }
 
         var parameters = new double[k * stride];
-        Lbfgs.Minimize(Objective, parameters, MaxIterations, Tolerance);
+        Lbfgs.Minimize(Objective, parameters, Settings.MaxIterations, Settings.Tolerance);
         var weights = new double[k][];
         var intercepts = new double[k];
         for (int c = 0; c < k; c++)
@@ -84,7 +90,7 @@ public sealed class LogisticRegressionTrainer : IClassifierTrainer
             weights[c] = parameters.AsSpan(c * stride, d).ToArray();
             intercepts[c] = parameters[c * stride + d];
         }
-        return new LogisticRegressionClassifier(weights, intercepts, C);
+        return new LogisticRegressionClassifier(weights, intercepts, Settings.C);
     }
 
     internal static double LogSumExp(ReadOnlySpan<double> values)

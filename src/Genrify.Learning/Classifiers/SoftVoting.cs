@@ -4,24 +4,37 @@ namespace Genrify.Learning;
 
 /// <summary>
 /// Soft voting: fits every member trainer on the same rows and averages their class probabilities (weighted).
-/// Assemble e.g. SVM + LightGBM + logistic regression: <c>new SoftVotingTrainer((svm, 1), (gbm, 1), (logreg, 1))</c>.
+/// Assemble e.g. SVM + LightGBM + logistic regression: <c>new SoftVotingTrainer(svm, gbm, logreg)</c>, or with weights
+/// through <see cref="Options"/>.
 /// </summary>
 public sealed class SoftVotingTrainer : IClassifierTrainer
 {
-    private readonly (IClassifierTrainer Trainer, double Weight)[] _members;
+    private readonly Member[] _members;
+
+    /// <summary>One member of the vote: its trainer and the weight of its probabilities (positive, finite).</summary>
+    public sealed record Member(IClassifierTrainer Trainer, double Weight = 1.0);
+
+    /// <summary>The ensemble's members; there is no default.</summary>
+    public sealed record Options
+    {
+        /// <summary>The members, at least one.</summary>
+        public required IReadOnlyList<Member> Members { get; init; }
+    }
 
     /// <summary>Creates the ensemble; needs at least one member and positive, finite weights.</summary>
-    public SoftVotingTrainer(params (IClassifierTrainer Trainer, double Weight)[] members)
+    public SoftVotingTrainer(Options options)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        if (members.Length == 0) throw new ArgumentException("a voting ensemble needs at least one member", nameof(members));
-        if (members.Any(m => m.Trainer is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
-            throw new ArgumentException("every member needs a trainer and a positive, finite weight", nameof(members));
-        _members = members.ToArray();
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Members, nameof(options));
+        if (options.Members.Count == 0) throw new ArgumentException("a voting ensemble needs at least one member", nameof(options));
+        if (options.Members.Any(m => m is null || m.Trainer is null || !(m.Weight > 0) || !double.IsFinite(m.Weight)))
+            throw new ArgumentException("every member needs a trainer and a positive, finite weight", nameof(options));
+        _members = options.Members.ToArray();
     }
 
     /// <summary>Equal-weight ensemble of <paramref name="trainers"/>.</summary>
-    public SoftVotingTrainer(params IClassifierTrainer[] trainers) : this(trainers.Select(t => (t, 1.0)).ToArray()) { }
+    public SoftVotingTrainer(params IClassifierTrainer[] trainers)
+        : this(new Options { Members = (trainers ?? throw new ArgumentNullException(nameof(trainers))).Select(t => new Member(t)).ToArray() }) { }
 
     /// <inheritdoc/>
     public string Name => "vote(" + string.Join(" + ", _members.Select(m => m.Weight == 1 ? m.Trainer.Name : FormattableString.Invariant($"{m.Weight:G3}×{m.Trainer.Name}"))) + ")";

@@ -34,16 +34,28 @@ public sealed class ViewVotingTrainer : IClassifierTrainer
     private readonly Func<IClassifierTrainer> _member;
     private readonly string _memberName;
 
-    /// <summary>Fits a fresh <paramref name="member"/>() on each of <paramref name="views"/> (column indices; disjoint, non-empty).</summary>
-    public ViewVotingTrainer(IReadOnlyList<int[]> views, Func<IClassifierTrainer> member)
+    /// <summary>The views and the trainer of each; there are no defaults.</summary>
+    public sealed record Options
     {
-        ArgumentNullException.ThrowIfNull(views);
-        ArgumentNullException.ThrowIfNull(member);
+        /// <summary>Column indices of each view: disjoint, non-empty (e.g. <see cref="FeatureViews.Split"/>).</summary>
+        public required IReadOnlyList<int[]> Views { get; init; }
+
+        /// <summary>Makes a fresh trainer for each view's classifier.</summary>
+        public required Func<IClassifierTrainer> Member { get; init; }
+    }
+
+    /// <summary>Fits a fresh <see cref="Options.Member"/>() on each of <see cref="Options.Views"/>; throws <see cref="ArgumentException"/> on bad views.</summary>
+    public ViewVotingTrainer(Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (views, member) = (options.Views, options.Member);
+        ArgumentNullException.ThrowIfNull(views, nameof(options));
+        ArgumentNullException.ThrowIfNull(member, nameof(options));
         if (views.Count == 0 || views.Any(v => v is null || v.Length == 0))
-            throw new ArgumentException("every view needs at least one column", nameof(views));
+            throw new ArgumentException("every view needs at least one column", nameof(options));
         var all = views.SelectMany(v => v).ToArray();
         if (all.Any(j => j < 0) || all.Distinct().Count() != all.Length)
-            throw new ArgumentException("views must be disjoint sets of valid column indices", nameof(views));
+            throw new ArgumentException("views must be disjoint sets of valid column indices", nameof(options));
         _views = views.Select(v => v.ToArray()).ToArray();
         _member = member;
         _memberName = member().Name;

@@ -29,49 +29,67 @@ public sealed class GridSearchTrainer : IClassifierTrainer
 {
     private readonly (double Value, IClassifierTrainer Trainer)[] _candidates;
 
-    /// <summary>Creates the search.</summary>
-    /// <param name="parameterName">Name of the searched parameter (for <see cref="Name"/>), e.g. "C".</param>
-    /// <param name="candidates">Parameter value and the trainer it gives.</param>
-    /// <param name="selection">Selection rule.</param>
-    /// <param name="innerFolds">Inner folds: grouped by artist when the rows come with groups, else stratified.</param>
-    /// <param name="seed">Seed of the inner folds.</param>
-    /// <param name="maxGap">Largest allowed mean train−test gap for <see cref="GridSelection.LargestWithinGap"/> (0.05 = 5 points).</param>
-    public GridSearchTrainer(string parameterName, IEnumerable<(double Value, IClassifierTrainer Trainer)> candidates,
-        GridSelection selection = GridSelection.BestAccuracy, int innerFolds = 5, int seed = 0, double maxGap = 0.05)
+    /// <summary>What to search and how; the parameter and its candidates have no default.</summary>
+    public sealed record Options
     {
-        ArgumentException.ThrowIfNullOrEmpty(parameterName);
-        ArgumentNullException.ThrowIfNull(candidates);
-        _candidates = candidates.OrderBy(c => c.Value).ToArray();
-        if (_candidates.Length == 0) throw new ArgumentException("the grid is empty", nameof(candidates));
-        if (_candidates.Any(c => c.Trainer is null || !double.IsFinite(c.Value))) throw new ArgumentException("every grid point needs a finite value and a trainer", nameof(candidates));
-        if (innerFolds < 2) throw new ArgumentException($"innerFolds must be ≥ 2, got {innerFolds}", nameof(innerFolds));
-        if (!(maxGap >= 0)) throw new ArgumentException($"maxGap must be ≥ 0, got {maxGap}", nameof(maxGap));
-        ParameterName = parameterName;
-        Selection = selection;
-        InnerFolds = innerFolds;
-        Seed = seed;
-        MaxGap = maxGap;
+        /// <summary>Name of the searched parameter (for <see cref="Name"/>), e.g. "C".</summary>
+        public required string ParameterName { get; init; }
+
+        /// <summary>Each parameter value and the trainer it gives (see <see cref="Grid"/>); at least one, finite values.</summary>
+        public required IReadOnlyList<(double Value, IClassifierTrainer Trainer)> Candidates { get; init; }
+
+        /// <summary>Selection rule.</summary>
+        public GridSelection Selection { get; init; } = GridSelection.BestAccuracy;
+
+        /// <summary>Inner folds (≥ 2): grouped by artist when the rows come with groups, else stratified.</summary>
+        public int InnerFolds { get; init; } = 5;
+
+        /// <summary>Seed of the inner folds.</summary>
+        public int Seed { get; init; }
+
+        /// <summary>Largest allowed mean train−test gap for <see cref="GridSelection.LargestWithinGap"/> (0.05 = 5 points).</summary>
+        public double MaxGap { get; init; } = 0.05;
     }
 
-    /// <summary>A grid over <paramref name="values"/> built with <paramref name="factory"/> (e.g. C ↦ new SvmTrainer(C)).</summary>
-    public static GridSearchTrainer Over(string parameterName, IEnumerable<double> values, Func<double, IClassifierTrainer> factory,
-        GridSelection selection = GridSelection.BestAccuracy, int innerFolds = 5, int seed = 0, double maxGap = 0.05) =>
-        new(parameterName, values.Select(v => (v, factory(v))), selection, innerFolds, seed, maxGap);
+    /// <summary>Creates the search; throws <see cref="ArgumentException"/> on an empty grid or bad settings.</summary>
+    public GridSearchTrainer(Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.ParameterName, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Candidates, nameof(options));
+        _candidates = options.Candidates.OrderBy(c => c.Value).ToArray();
+        if (_candidates.Length == 0) throw new ArgumentException("the grid is empty", nameof(options));
+        if (_candidates.Any(c => c.Trainer is null || !double.IsFinite(c.Value))) throw new ArgumentException("every grid point needs a finite value and a trainer", nameof(options));
+        if (options.InnerFolds < 2) throw new ArgumentException($"innerFolds must be ≥ 2, got {options.InnerFolds}", nameof(options));
+        if (!(options.MaxGap >= 0)) throw new ArgumentException($"maxGap must be ≥ 0, got {options.MaxGap}", nameof(options));
+        Settings = options;
+    }
+
+    /// <summary>The candidates of a grid over <paramref name="values"/> built with <paramref name="factory"/> (e.g. C ↦ an SVM trainer with that C).</summary>
+    public static IReadOnlyList<(double Value, IClassifierTrainer Trainer)> Grid(IEnumerable<double> values, Func<double, IClassifierTrainer> factory)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(factory);
+        return values.Select(v => (v, factory(v))).ToArray();
+    }
+
+    /// <summary>The options in use.</summary>
+    public Options Settings { get; }
 
     /// <summary>Searched parameter's name.</summary>
-    public string ParameterName { get; }
+    public string ParameterName => Settings.ParameterName;
 
     /// <summary>Selection rule.</summary>
-    public GridSelection Selection { get; }
+    public GridSelection Selection => Settings.Selection;
 
     /// <summary>Inner folds.</summary>
-    public int InnerFolds { get; }
+    public int InnerFolds => Settings.InnerFolds;
 
     /// <summary>Inner fold seed.</summary>
-    public int Seed { get; }
+    public int Seed => Settings.Seed;
 
     /// <summary>Gap bound of the study's rule.</summary>
-    public double MaxGap { get; }
+    public double MaxGap => Settings.MaxGap;
 
     /// <summary>The grid points of the most recent fit (null before any); with nested CV, of the last outer fold.</summary>
     public IReadOnlyList<GridPoint>? LastSearch { get; private set; }

@@ -15,7 +15,7 @@ public sealed class SvmTrainer : IClassifierTrainer
     public const int ProbabilityFolds = 5;
 
     /// <summary>Hyper-parameters; the defaults are scikit-learn's SVC defaults except <see cref="Probability"/>.</summary>
-    public sealed class Options
+    public sealed record Options
     {
         /// <summary>Penalty of the soft margin (C &gt; 0).</summary>
         public double C { get; init; } = 1.0;
