@@ -127,20 +127,23 @@ public sealed class GenreModel
             .OrderByDescending(p => p.Probability).ThenBy(p => p.Genre, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The model file's JSON.</summary>
-    public JsonObject ToJson() => new()
+    /// <summary>The model file's content.</summary>
+    public ModelFile ToFile() => new()
     {
-        ["format"] = FormatName,
-        ["formatVersion"] = FormatVersion,
-        ["preset"] = new JsonObject { ["name"] = PresetName, ["options"] = PresetOptions.DeepClone() },
-        ["features"] = JsonRead.ToArray(FeatureNames),
-        ["scaler"] = Scaler?.ToJson(),
-        ["classes"] = JsonRead.ToArray(ClassNames),
-        ["trainer"] = TrainerName,
-        ["trainedOn"] = TrainedOn,
-        ["evaluation"] = Evaluation?.DeepClone(),
-        ["classifier"] = ClassifierSerializer.ToJson(Classifier),
+        Format = FormatName,
+        FormatVersion = FormatVersion,
+        Preset = new PresetEntry { Name = PresetName, Options = PresetOptions.DeepClone().AsObject() },
+        Features = FeatureNames.ToArray(),
+        Scaler = Scaler?.ToEntry(),
+        Classes = ClassNames.ToArray(),
+        Trainer = TrainerName,
+        TrainedOn = TrainedOn,
+        Evaluation = Evaluation?.DeepClone().AsObject(),
+        Classifier = Classifier.ToEntry(),
     };
+
+    /// <summary>The model file's JSON.</summary>
+    public JsonObject ToJson() => JsonSerializer.SerializeToNode(ToFile(), ModelFileJsonContext.Default.ModelFile)!.AsObject();
 
     /// <summary>
     /// Writes the model file (indented JSON), atomically: the JSON goes to a temporary file beside
@@ -153,7 +156,7 @@ public sealed class GenreModel
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         CheckDistinctClasses(ClassNames); // the constructor refuses this already; checked again where the file is made
-        AtomicFile.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(ToFile(), ModelFileJsonContext.Default.ModelFile));
     }
 
     /// <summary>Reads a model file; <see cref="ModelFileException"/> (naming the file) when it is missing, corrupt or of another format version.</summary>
@@ -186,34 +189,60 @@ public sealed class GenreModel
         }
     }
 
-    /// <summary>Reads the model JSON; <paramref name="source"/> names it in error messages.</summary>
+    /// <summary>
+    /// Reads the model JSON; <paramref name="source"/> names it in error messages. The format name and version are
+    /// checked first, so a file of another kind or version is named as such rather than as corrupt.
+    /// </summary>
     public static GenreModel FromJson(JsonObject json, string source = "model")
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (json["format"]?.GetValueKind() != JsonValueKind.String || json["format"]!.GetValue<string>() != FormatName)
-            throw new ModelFileException($"{source}: not a Genrify model file (no \"format\": \"{FormatName}\")");
-        int version = json["formatVersion"]?.GetValueKind() == JsonValueKind.Number ? json["formatVersion"]!.GetValue<int>() : -1;
-        if (version != FormatVersion)
-            throw new ModelFileException($"{source}: model format version {version}, this Genrify reads version {FormatVersion}; retrain the model with this version");
+        CheckFormat(json["format"] is JsonValue f && f.TryGetValue(out string? format) ? format : null,
+            json["formatVersion"] is JsonValue v && v.TryGetValue(out int version) ? version : null, source);
+        ModelFile file;
         try
         {
-            var preset = JsonRead.Object(json, "preset");
-            var scaler = json["scaler"] is JsonObject s ? StandardScaler.FromJson(s) : null;
+            file = json.Deserialize(ModelFileJsonContext.Default.ModelFile)
+                   ?? throw new InvalidDataException("the model is null");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidDataException or InvalidOperationException or FormatException)
+        {
+            throw new ModelFileException($"{source}: corrupt model file ({e.Message})", e);
+        }
+        return FromFile(file, source);
+    }
+
+    /// <summary>Builds the model a file describes; <see cref="ModelFileException"/> naming <paramref name="source"/> when it is of another format or inconsistent.</summary>
+    public static GenreModel FromFile(ModelFile file, string source = "model")
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        CheckFormat(file.Format, file.FormatVersion, source);
+        try
+        {
+            if (file.Features.Any(n => n is null) || file.Classes.Any(n => n is null))
+                throw new InvalidDataException("feature and class names must be strings");
             return new GenreModel(
-                JsonRead.Value<string>(preset, "name"),
-                preset["options"] as JsonObject,
-                JsonRead.Strings(json, "features"),
-                scaler,
-                JsonRead.Strings(json, "classes"),
-                ClassifierSerializer.FromJson(JsonRead.Object(json, "classifier")),
-                json["trainer"]?.GetValue<string>() ?? "",
-                json["evaluation"]?.DeepClone() as JsonObject,
-                json["trainedOn"]?.GetValue<string>());
+                file.Preset.Name,
+                file.Preset.Options?.DeepClone().AsObject(),
+                file.Features,
+                file.Scaler is null ? null : StandardScaler.FromEntry(file.Scaler),
+                file.Classes,
+                ClassifierSerializer.FromEntry(file.Classifier),
+                file.Trainer ?? "",
+                file.Evaluation?.DeepClone().AsObject(),
+                file.TrainedOn);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or FormatException)
         {
             throw new ModelFileException($"{source}: corrupt model file ({e.Message})", e);
         }
+    }
+
+    private static void CheckFormat(string? format, int? version, string source)
+    {
+        if (format != FormatName)
+            throw new ModelFileException($"{source}: not a Genrify model file (no \"format\": \"{FormatName}\")");
+        if (version != FormatVersion)
+            throw new ModelFileException($"{source}: model format version {version ?? -1}, this Genrify reads version {FormatVersion}; retrain the model with this version");
     }
 
     // Two classes of one name would make a prediction ambiguous and a reloaded model differ from the saved one.

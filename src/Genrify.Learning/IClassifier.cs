@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Genrify.Learning;
 
 /// <summary>
@@ -20,8 +18,8 @@ public interface IClassifier
     /// <summary>Writes one probability per class (non-negative, summing to 1) for one row.</summary>
     void PredictProbabilities(ReadOnlySpan<double> features, Span<double> probabilities);
 
-    /// <summary>Serialises the trained state; <see cref="ClassifierSerializer"/> reads it back by <see cref="Kind"/>.</summary>
-    JsonObject ToJson();
+    /// <summary>The trained state as a model-file entry; <see cref="ClassifierSerializer"/> reads it back by its kind.</summary>
+    ClassifierEntry ToEntry();
 }
 
 /// <summary>Fits an <see cref="IClassifier"/> from labelled rows.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Genrify.Learning;
 
 /// <summary>
@@ -69,20 +67,16 @@ public sealed class StandardScaler
     /// <summary>Returns standardised copies of all rows.</summary>
     public double[][] Transform(double[][] rows) => rows.Select(r => Transform(r)).ToArray();
 
-    /// <summary>Serialises mean and scale.</summary>
-    public JsonObject ToJson() => new()
-    {
-        ["mean"] = new JsonArray(Mean.Select(v => (JsonNode)v).ToArray()),
-        ["scale"] = new JsonArray(Scale.Select(v => (JsonNode)v).ToArray()),
-    };
+    /// <summary>Mean and scale, as stored in a model file.</summary>
+    public ScalerEntry ToEntry() => new() { Mean = Mean.ToArray(), Scale = Scale.ToArray() };
 
-    /// <summary>Reads back <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> when malformed.</summary>
-    public static StandardScaler FromJson(JsonObject json)
+    /// <summary>Restores a scaler from its entry; throws <see cref="InvalidDataException"/> when malformed.</summary>
+    public static StandardScaler FromEntry(ScalerEntry entry)
     {
-        var mean = JsonRead.Doubles(json, "mean");
-        var scale = JsonRead.Doubles(json, "scale");
-        if (mean.Length != scale.Length || scale.Any(s => !(s > 0)))
+        ArgumentNullException.ThrowIfNull(entry);
+        var (mean, scale) = (entry.Mean, entry.Scale);
+        if (mean is null || scale is null || mean.Length != scale.Length || scale.Any(s => !(s > 0)))
             throw new InvalidDataException("scaler: mean and scale must have the same length and positive scales");
-        return new StandardScaler(mean, scale);
+        return new StandardScaler(mean.ToArray(), scale.ToArray());
     }
 }

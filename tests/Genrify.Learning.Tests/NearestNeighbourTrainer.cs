@@ -32,6 +32,6 @@ internal sealed class NearestNeighbourTrainer : IClassifierTrainer
             probabilities[labels[best]] = 1;
         }
 
-        public JsonObject ToJson() => throw new NotSupportedException("test-only classifier");
+        public ClassifierEntry ToEntry() => throw new NotSupportedException("test-only classifier");
     }
 }

@@ -17,8 +17,9 @@ public class ScalerAndMetricsTests
         var constant = StandardScaler.Fit([[5.0, 1], [5.0, 2]]);
         Assert.Equal(1.0, constant.Scale[0]);
         Assert.Equal([0.0, -1.0], constant.Transform([5.0, 1.0]));
-        var back = StandardScaler.FromJson(System.Text.Json.Nodes.JsonNode.Parse(scaler.ToJson().ToJsonString())!.AsObject());
+        var back = StandardScaler.FromEntry(scaler.ToEntry());
         Assert.Equal(scaler.Transform(rows[3]), back.Transform(rows[3]));
+        Assert.Throws<InvalidDataException>(() => StandardScaler.FromEntry(new ScalerEntry { Mean = [1.0, 2.0], Scale = [1.0, 0.0] }));
         Assert.Throws<ArgumentException>(() => StandardScaler.Fit([]));
         Assert.Throws<ArgumentException>(() => scaler.Transform(new double[3]));
     }

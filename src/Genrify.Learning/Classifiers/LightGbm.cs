@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Genrify.Learning;
 
@@ -167,27 +166,25 @@ public sealed class LightGbmClassifier : IBatchClassifier
     }
 
     /// <inheritdoc/>
-    public JsonObject ToJson() => new()
+    public ClassifierEntry ToEntry() => new LightGbmEntry
     {
-        ["trainer"] = _trainer,
-        ["classCount"] = ClassCount,
-        ["featureCount"] = FeatureCount,
-        ["model"] = ModelText(),
+        Trainer = _trainer,
+        ClassCount = ClassCount,
+        FeatureCount = FeatureCount,
+        Model = ModelText(),
     };
 
-    /// <summary>Reads back <see cref="ToJson"/>; <see cref="InvalidDataException"/> when the entry or the model text is bad.</summary>
-    public static LightGbmClassifier FromJson(JsonObject json)
+    /// <summary>Restores a model from its entry; <see cref="InvalidDataException"/> when the entry or the model text is bad.</summary>
+    internal static LightGbmClassifier FromEntry(LightGbmEntry entry)
     {
-        int classCount = JsonRead.Value<int>(json, "classCount");
-        int featureCount = JsonRead.Value<int>(json, "featureCount");
-        var text = JsonRead.Value<string>(json, "model");
-        if (LightGbmNative.LGBM_BoosterLoadModelFromString(text, out _, out var raw) != 0 || raw == 0)
+        int classCount = entry.ClassCount, featureCount = entry.FeatureCount;
+        if (LightGbmNative.LGBM_BoosterLoadModelFromString(entry.Model, out _, out var raw) != 0 || raw == 0)
             throw new InvalidDataException("gbm: the LightGBM model text cannot be loaded");
         var booster = new LightGbmNative.BoosterHandle(raw);
         LightGbmNative.Check(LightGbmNative.LGBM_BoosterGetNumClasses(booster, out int boosterClasses), "reading the class count");
         LightGbmNative.Check(LightGbmNative.LGBM_BoosterGetNumFeature(booster, out int boosterFeatures), "reading the feature count");
         if (boosterClasses != classCount || boosterFeatures != featureCount)
             throw new InvalidDataException($"gbm: model text has {boosterClasses} classes × {boosterFeatures} features, entry says {classCount} × {featureCount}");
-        return new LightGbmClassifier(booster, classCount, featureCount, json["trainer"]?.GetValue<string>() ?? "gbm");
+        return new LightGbmClassifier(booster, classCount, featureCount, entry.Trainer ?? "gbm");
     }
 }

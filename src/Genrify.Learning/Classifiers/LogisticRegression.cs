@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Genrify.Learning;
 
 /// <summary>
@@ -142,25 +140,22 @@ public sealed class LogisticRegressionClassifier : IClassifier
     }
 
     /// <inheritdoc/>
-    public JsonObject ToJson() => new()
+    public ClassifierEntry ToEntry() => new LogisticRegressionEntry
     {
-        ["C"] = _c,
-        ["intercepts"] = JsonRead.ToArray(_intercepts),
-        ["weights"] = new JsonArray(_weights.Select(w => (JsonNode)JsonRead.ToArray(w)).ToArray()),
+        C = _c,
+        Intercepts = _intercepts.ToArray(),
+        Weights = _weights.Select(w => w.ToArray()).ToArray(),
     };
 
-    /// <summary>Reads back <see cref="ToJson"/>; <see cref="InvalidDataException"/> when malformed.</summary>
-    public static LogisticRegressionClassifier FromJson(JsonObject json)
+    /// <summary>Restores a model from its entry; <see cref="InvalidDataException"/> when malformed.</summary>
+    internal static LogisticRegressionClassifier FromEntry(LogisticRegressionEntry entry)
     {
-        var intercepts = JsonRead.Doubles(json, "intercepts");
-        var weightRows = JsonRead.Array(json, "weights");
-        var weights = weightRows.Select((node, c) => node is JsonObject or null
-            ? throw new InvalidDataException($"logreg: weights[{c}] is not an array")
-            : JsonRead.Doubles(new JsonObject { ["w"] = node.DeepClone() }, "w")).ToArray();
-        if (weights.Length < 2 || weights.Length != intercepts.Length || weights.Any(w => w.Length == 0 || w.Length != weights[0].Length))
+        var intercepts = entry.Intercepts;
+        var weights = entry.Weights;
+        if (weights.Length < 2 || weights.Length != intercepts.Length || weights.Any(w => w is null || w.Length == 0 || w.Length != weights[0].Length))
             throw new InvalidDataException("logreg: weights must be classes × features with one intercept per class");
         if (weights.Any(w => w.Any(v => !double.IsFinite(v))) || intercepts.Any(v => !double.IsFinite(v)))
             throw new InvalidDataException("logreg: non-finite weight");
-        return new LogisticRegressionClassifier(weights, intercepts, JsonRead.Value<double>(json, "C"));
+        return new LogisticRegressionClassifier(weights, intercepts, entry.C);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Genrify.Learning;
 
 /// <summary>
@@ -104,24 +102,19 @@ public sealed class SoftVotingClassifier : IBatchClassifier
     }
 
     /// <inheritdoc/>
-    public JsonObject ToJson() => new()
+    public ClassifierEntry ToEntry() => new SoftVotingEntry
     {
-        ["members"] = new JsonArray(_members.Select(m => (JsonNode)new JsonObject
-        {
-            ["weight"] = m.Weight,
-            ["classifier"] = ClassifierSerializer.ToJson(m.Model),
-        }).ToArray()),
+        Members = _members.Select(m => new VotingMemberEntry { Weight = m.Weight, Classifier = m.Model.ToEntry() }).ToArray(),
     };
 
-    /// <summary>Reads back <see cref="ToJson"/> (members through <see cref="ClassifierSerializer"/>).</summary>
-    public static SoftVotingClassifier FromJson(JsonObject json)
+    /// <summary>Restores an ensemble from its entry (members through their own entries).</summary>
+    internal static SoftVotingClassifier FromEntry(SoftVotingEntry entry)
     {
-        var members = JsonRead.Array(json, "members").Select((node, i) =>
+        var members = entry.Members.Select((member, i) =>
         {
-            var entry = node as JsonObject ?? throw new InvalidDataException($"ensemble: member {i} is not an object");
-            double weight = JsonRead.Value<double>(entry, "weight");
-            if (!(weight > 0) || !double.IsFinite(weight)) throw new InvalidDataException($"ensemble: member {i} has weight {weight}");
-            return (ClassifierSerializer.FromJson(JsonRead.Object(entry, "classifier")), weight);
+            if (member is null) throw new InvalidDataException($"ensemble: member {i} is not an object");
+            if (!(member.Weight > 0) || !double.IsFinite(member.Weight)) throw new InvalidDataException($"ensemble: member {i} has weight {member.Weight}");
+            return (member.Classifier.ToClassifier(), member.Weight);
         }).ToArray();
         return new SoftVotingClassifier(members);
     }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Genrify.Learning;
 
 /// <summary>
@@ -145,28 +143,16 @@ public sealed class ViewVotingClassifier : IBatchClassifier
         rows.Select(r => columns.Select(j => r[j]).ToArray()).ToArray();
 
     /// <inheritdoc/>
-    public JsonObject ToJson() => new()
+    public ClassifierEntry ToEntry() => new ViewVotingEntry
     {
-        ["featureCount"] = FeatureCount,
-        ["views"] = new JsonArray(_views.Select((view, v) => (JsonNode)new JsonObject
-        {
-            ["columns"] = new JsonArray(view.Select(j => (JsonNode)j).ToArray()),
-            ["classifier"] = ClassifierSerializer.ToJson(_members[v]),
-        }).ToArray()),
+        FeatureCount = FeatureCount,
+        Views = _views.Select((view, v) => new ViewEntry { Columns = view.ToArray(), Classifier = _members[v].ToEntry() }).ToArray(),
     };
 
-    /// <summary>Reads back <see cref="ToJson"/> (members through <see cref="ClassifierSerializer"/>).</summary>
-    public static ViewVotingClassifier FromJson(JsonObject json)
+    /// <summary>Restores the views from their entry (members through their own entries).</summary>
+    internal static ViewVotingClassifier FromEntry(ViewVotingEntry entry)
     {
-        int featureCount = JsonRead.Value<int>(json, "featureCount");
-        var entries = JsonRead.Array(json, "views").Select((node, v) => node as JsonObject
-            ?? throw new InvalidDataException($"views: view {v} is not an object")).ToArray();
-        var views = entries.Select(e => JsonRead.Doubles(e, "columns").Select(ColumnIndex).ToArray()).ToArray();
-        var members = entries.Select(e => ClassifierSerializer.FromJson(JsonRead.Object(e, "classifier"))).ToArray();
-        return new ViewVotingClassifier(featureCount, views, members);
+        var views = entry.Views.Select((view, v) => view ?? throw new InvalidDataException($"views: view {v} is not an object")).ToArray();
+        return new ViewVotingClassifier(entry.FeatureCount, views.Select(v => v.Columns).ToArray(), views.Select(v => v.Classifier.ToClassifier()).ToArray());
     }
-
-    private static int ColumnIndex(double value) =>
-        value >= 0 && value <= int.MaxValue && value == Math.Floor(value) ? (int)value
-            : throw new InvalidDataException($"views: column index {value} is not a non-negative integer");
 }

@@ -55,7 +55,7 @@ public sealed class CrossValidationResult
         ["folds"] = FoldAccuracies.Count,
         ["meanAccuracy"] = MeanAccuracy,
         ["stdAccuracy"] = StdAccuracy,
-        ["foldAccuracies"] = JsonRead.ToArray(FoldAccuracies),
+        ["foldAccuracies"] = new JsonArray(FoldAccuracies.Select(a => (JsonNode)a).ToArray()),
         ["anyGenreAccuracy"] = AnyGenreAccuracy,
     };
 }

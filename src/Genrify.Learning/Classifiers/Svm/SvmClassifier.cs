@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics.Tensors;
-using System.Text.Json.Nodes;
 
 namespace Genrify.Learning;
 
@@ -219,80 +218,52 @@ public sealed class SvmClassifier : IClassifier
     }
 
     /// <inheritdoc/>
-    public JsonObject ToJson()
+    public ClassifierEntry ToEntry()
     {
         int d = FeatureCount;
-        var svs = new JsonArray();
-        for (int s = 0; s < SupportVectorCount; s++) svs.Add(ToArray(_sv.AsSpan(s * d, d)));
-        var coef = new JsonArray();
-        foreach (var row in _coef) coef.Add(ToArray(row));
-        var json = new JsonObject
+        return new SvmEntry
         {
-            ["classCount"] = ClassCount,
-            ["featureCount"] = FeatureCount,
-            ["kernel"] = "rbf",
-            ["gamma"] = Gamma,
-            ["classes"] = new JsonArray(_classes.Select(c => (JsonNode)c).ToArray()),
-            ["supportVectorCounts"] = new JsonArray(_svCount.Select(c => (JsonNode)c).ToArray()),
-            ["rho"] = ToArray(_rho),
-            ["coefficients"] = coef,
-            ["supportVectors"] = svs,
+            ClassCount = ClassCount,
+            FeatureCount = FeatureCount,
+            Kernel = "rbf",
+            Gamma = Gamma,
+            Classes = _classes.ToArray(),
+            SupportVectorCounts = _svCount.ToArray(),
+            Rho = _rho.ToArray(),
+            Coefficients = _coef.Select(row => row.ToArray()).ToArray(),
+            SupportVectors = Enumerable.Range(0, SupportVectorCount).Select(s => _sv.AsSpan(s * d, d).ToArray()).ToArray(),
+            ProbA = _probA?.ToArray(),
+            ProbB = _probB?.ToArray(),
         };
-        if (_probA is not null)
-        {
-            json["probA"] = ToArray(_probA);
-            json["probB"] = ToArray(_probB!);
-        }
-        return json;
     }
 
-    /// <summary>Restores a model written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> when malformed.</summary>
-    public static SvmClassifier FromJson(JsonObject json)
+    /// <summary>Restores a model from its entry; throws <see cref="InvalidDataException"/> when the shapes disagree.</summary>
+    internal static SvmClassifier FromEntry(SvmEntry entry)
     {
-        try
+        int classCount = entry.ClassCount, d = entry.FeatureCount;
+        if (entry.Kernel != "rbf") throw new InvalidDataException("only the rbf kernel is supported");
+        double gamma = entry.Gamma;
+        int[] classes = entry.Classes, svCount = entry.SupportVectorCounts;
+        double[] rho = entry.Rho;
+        double[][] coef = entry.Coefficients;
+        var svRows = entry.SupportVectors;
+        int k = classes.Length, nSv = svRows.Length;
+        if (classCount < 2 || d < 1 || k < 2 || classes.Any(c => c < 0 || c >= classCount)
+            || !classes.Zip(classes.Skip(1)).All(t => t.First < t.Second)
+            || svCount.Length != k || svCount.Any(c => c < 0) || svCount.Sum() != nSv
+            || rho.Length != k * (k - 1) / 2 || coef.Length != k - 1 || coef.Any(r => r is null || r.Length != nSv)
+            || !(gamma > 0))
+            throw new InvalidDataException("malformed SVM model: inconsistent SVM model shapes");
+        var sv = new double[nSv * d];
+        for (int s = 0; s < nSv; s++)
         {
-            int classCount = json["classCount"]!.GetValue<int>();
-            int d = json["featureCount"]!.GetValue<int>();
-            if ((string?)json["kernel"] != "rbf") throw new InvalidDataException("only the rbf kernel is supported");
-            double gamma = json["gamma"]!.GetValue<double>();
-            int[] classes = json["classes"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
-            int[] svCount = json["supportVectorCounts"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
-            double[] rho = ReadArray(json["rho"]);
-            double[][] coef = json["coefficients"]!.AsArray().Select(ReadArray).ToArray();
-            var svRows = json["supportVectors"]!.AsArray();
-            int k = classes.Length, nSv = svRows.Count;
-            if (classCount < 2 || d < 1 || k < 2 || classes.Any(c => c < 0 || c >= classCount)
-                || !classes.Zip(classes.Skip(1)).All(t => t.First < t.Second)
-                || svCount.Length != k || svCount.Any(c => c < 0) || svCount.Sum() != nSv
-                || rho.Length != k * (k - 1) / 2 || coef.Length != k - 1 || coef.Any(r => r.Length != nSv)
-                || !(gamma > 0))
-                throw new InvalidDataException("inconsistent SVM model shapes");
-            var sv = new double[nSv * d];
-            for (int s = 0; s < nSv; s++)
-            {
-                var row = ReadArray(svRows[s]);
-                if (row.Length != d) throw new InvalidDataException($"support vector {s} has {row.Length} values, expected {d}");
-                row.CopyTo(sv, s * d);
-            }
-            double[]? probA = json["probA"] is null ? null : ReadArray(json["probA"]);
-            double[]? probB = json["probB"] is null ? null : ReadArray(json["probB"]);
-            if ((probA is null) != (probB is null) || (probA is not null && (probA.Length != rho.Length || probB!.Length != rho.Length)))
-                throw new InvalidDataException("probA/probB missing or of the wrong length");
-            return new SvmClassifier(classCount, d, gamma, classes, svCount, sv, coef, rho, probA, probB);
+            var row = svRows[s] ?? throw new InvalidDataException($"malformed SVM model: support vector {s} is null");
+            if (row.Length != d) throw new InvalidDataException($"malformed SVM model: support vector {s} has {row.Length} values, expected {d}");
+            row.CopyTo(sv, s * d);
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
-        {
-            throw new InvalidDataException("malformed SVM model: " + e.Message, e);
-        }
+        double[]? probA = entry.ProbA, probB = entry.ProbB;
+        if ((probA is null) != (probB is null) || (probA is not null && (probA.Length != rho.Length || probB!.Length != rho.Length)))
+            throw new InvalidDataException("malformed SVM model: probA/probB missing or of the wrong length");
+        return new SvmClassifier(classCount, d, gamma, classes, svCount, sv, coef, rho, probA, probB);
     }
-
-    private static JsonArray ToArray(ReadOnlySpan<double> values)
-    {
-        var array = new JsonArray();
-        foreach (var v in values) array.Add(v);
-        return array;
-    }
-
-    private static double[] ReadArray(JsonNode? node) =>
-        node!.AsArray().Select(n => n!.GetValue<double>()).ToArray();
 }
