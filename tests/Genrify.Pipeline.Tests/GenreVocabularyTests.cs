@@ -57,6 +57,18 @@ public class GenreVocabularyTests
         Assert.Contains(expected, e.Message);
     }
 
+    /// <summary>A field of the wrong type is refused in one line naming the file, not with a stack of JSON errors.</summary>
+    [Fact]
+    public void A_field_of_the_wrong_type_is_refused_naming_the_file()
+    {
+        var json = File("""{"name": "rock", "tags": ["rock"]}""");
+        json["fitsAt"] = "high";
+        var e = Assert.Throws<ModelFileException>(() => GenreVocabulary.Parse(json, Tags, "v.json"));
+        Assert.StartsWith("v.json: malformed genre vocabulary (", e.Message);
+        Assert.Contains("fitsAt", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
     /// <summary>Another kind of model file is not mistaken for a vocabulary.</summary>
     [Fact]
     public void Only_files_that_say_so_are_vocabularies()

@@ -51,40 +51,49 @@ public sealed class GenreVocabulary
     /// <exception cref="ModelFileException">The file is malformed or names an unknown tag, parent or genre; the message says which.</exception>
     public static GenreVocabulary Parse(JsonObject json, IReadOnlyList<string> tags, string source)
     {
+        ArgumentNullException.ThrowIfNull(json);
         string Fail(string what) => throw new ModelFileException($"{source}: {what}");
         if (!IsVocabulary(json)) Fail($"not a genre vocabulary (format is not '{Format}')");
-        if (json["formatVersion"]?.GetValue<int>() != 1) Fail("unsupported formatVersion (this build reads 1)");
-        if (json["genres"] is not JsonArray list || list.Count == 0) Fail("no 'genres' list");
+        VocabularyFile file;
+        try
+        {
+            file = json.Deserialize(VocabularyJsonContext.Default.VocabularyFile)!;
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"{source}: malformed genre vocabulary ({e.Message})", e);
+        }
+        if (file.FormatVersion != 1) Fail("unsupported formatVersion (this build reads 1)");
+        if (file.Genres is not { Length: > 0 } list) { Fail("no 'genres' list"); return null!; }
         var tagIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = tags.Count - 1; i >= 0; i--) tagIndex[tags[i]] = i;
         var genres = new List<VocabularyGenre>();
-        foreach (var node in json["genres"]!.AsArray())
+        foreach (var g in list)
         {
-            if (node is not JsonObject g || g["name"]?.GetValue<string>() is not { Length: > 0 } name) { Fail("a genre without a name"); return null!; }
+            if (g?.Name is not { Length: > 0 } name) { Fail("a genre without a name"); return null!; }
             if (genres.Any(x => x.Name == name)) Fail($"genre '{name}' is listed twice");
-            string? parent = g["parent"]?.GetValue<string>();
+            string? parent = g.Parent;
             if (parent is not null && genres.FirstOrDefault(x => x.Name == parent) is not { Parent: null })
                 Fail($"genre '{name}': its parent '{parent}' must be a family listed before it");
-            var tagIndexes = Strings(g["tags"]).Select(t => tagIndex.TryGetValue(t, out int i) ? i : throw new ModelFileException(
+            var tagIndexes = Strings(g.Tags).Select(t => tagIndex.TryGetValue(t, out int i) ? i : throw new ModelFileException(
                 $"{source}: genre '{name}' names tag '{t}', which the network does not have")).ToArray();
-            string? model = g["model"]?.GetValue<string>();
-            string? modelClass = g["class"]?.GetValue<string>();
+            string? model = g.Model;
+            string? modelClass = g.Class;
             if ((tagIndexes.Length > 0) == (model is not null)) Fail($"genre '{name}': give either 'tags' or a 'model' with its 'class'");
             if (model is not null && modelClass is null) Fail($"genre '{name}': 'model' needs the 'class' it reads");
-            var unless = Strings(g["unless"]).ToArray();
+            var unless = Strings(g.Unless).ToArray();
             foreach (var u in unless)
                 if (!genres.Any(x => x.Name == u)) Fail($"genre '{name}': 'unless' names '{u}', which is not listed before it");
             genres.Add(new VocabularyGenre(name, parent, tagIndexes, model, modelClass, unless));
         }
-        double fitsAt = json["fitsAt"]?.GetValue<double>() ?? 0.2;
+        double fitsAt = file.FitsAt ?? 0.2;
         if (fitsAt is not (> 0 and < 1)) Fail("'fitsAt' must lie between 0 and 1");
-        return new GenreVocabulary(json["about"]?.GetValue<string>() ?? "", json["trainedOn"]?.GetValue<string>() ?? "",
-            json["accuracy"]?.GetValue<string>(), fitsAt,
-            Math.Clamp(json["tagsShown"]?.GetValue<int>() ?? 5, 0, tags.Count), genres);
+        return new GenreVocabulary(file.About ?? "", file.TrainedOn ?? "", file.Accuracy, fitsAt,
+            Math.Clamp(file.TagsShown ?? 5, 0, tags.Count), genres);
     }
 
-    private static IEnumerable<string> Strings(JsonNode? node) =>
-        node is JsonArray a ? a.Select(x => x?.GetValue<string>() ?? throw new ModelFileException("a list holds a non-string")) : [];
+    private static IEnumerable<string> Strings(string?[]? list) =>
+        list is null ? [] : list.Select(x => x ?? throw new ModelFileException("a list holds a non-string"));
 
     /// <summary>
     /// Every genre's probability for one song, in <see cref="Genres"/> order: from the clip's mean tag activations
