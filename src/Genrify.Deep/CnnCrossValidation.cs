@@ -1,3 +1,5 @@
+using Genrify.Learning;
+
 namespace Genrify.Deep;
 
 /// <summary>Result of <see cref="CnnCrossValidation.Run"/>: per-fold clip accuracy and each clip's out-of-fold prediction.</summary>
@@ -72,6 +74,64 @@ public static class CnnCrossValidation
             bestEpochs.Add(result.BestEpoch);
         }
         return new CnnCrossValidationResult(distinct, accuracies, predictions, bestEpochs) { Probabilities = probabilities };
+    }
+
+    /// <summary>
+    /// What the fold splitters need of a collection: each clip's genre, its artist when every track names one, and the
+    /// collection's folds when it has them.
+    /// </summary>
+    public static FoldLayout Layout(LogMelCollection data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        bool allArtists = data.Tracks.All(t => !string.IsNullOrEmpty(t.Artist));
+        return new FoldLayout(data.Examples.Select(e => e.Label).ToArray(), data.Classes.Count,
+            allArtists ? data.Tracks.Select(t => t.Artist!).ToArray() : null, data.Folds);
+    }
+
+    /// <summary>
+    /// Cross-validates the CNN on <paramref name="data"/> with the folds of <paramref name="splitter"/> (the same splitters
+    /// as the feature models; one network per fold, each with its own artist-grouped early-stopping split inside the
+    /// training folds) and scores it as <see cref="CrossValidator"/> scores them. Clips in no test fold (a hold-out
+    /// split's training part) only train. <paramref name="progress"/> receives (fold, number of folds, epoch report).
+    /// </summary>
+    /// <exception cref="ArgumentException">The splitter cannot split the collection, or the folds cannot be trained.</exception>
+    public static CrossValidationResult Evaluate(LogMelCollection data, IFoldSplitter splitter, CnnTrainerOptions options,
+                                                 IProgress<(int Fold, int FoldCount, CnnEpochReport Report)>? progress = null,
+                                                 CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(splitter);
+        ArgumentNullException.ThrowIfNull(options);
+        int count = data.Examples.Count;
+        // Each clip's test fold; -1 for clips never tested, which then only train.
+        var foldOf = new int[count];
+        Array.Fill(foldOf, -1);
+        var folds = splitter.Split(Layout(data));
+        for (int f = 0; f < folds.Count; f++)
+            foreach (int i in folds[f].Test) foldOf[i] = f;
+        var tested = Enumerable.Range(0, folds.Count).ToArray();
+        var foldProgress = progress is null ? null
+            : new InlineProgress<(int Fold, CnnEpochReport Report)>(r => progress.Report((r.Fold, folds.Count, r.Report)));
+
+        var result = Run(data.Examples, foldOf, data.Classes, options, foldProgress, onlyFolds: tested, cancellation: cancellation);
+        var predictions = result.Predictions.ToArray();
+        var scored = Enumerable.Range(0, count).Where(i => predictions[i] >= 0).ToArray();
+        var labels = scored.Select(i => data.Examples[i].Label).ToArray();
+        var classList = data.Classes.ToList();
+        var sets = scored.Select(i => data.Tracks[i].Genres.Select(g => classList.IndexOf(g)).Where(c => c >= 0).ToArray()).ToArray();
+        var scoredPredictions = scored.Select(i => predictions[i]).ToArray();
+        return new CrossValidationResult
+        {
+            TrainerName = $"cnn({options.Architecture})",
+            Method = splitter.Description + "; artist-grouped early stopping inside the training folds",
+            ClassNames = data.Classes.ToArray(),
+            FoldAccuracies = result.FoldAccuracies,
+            FoldTrainAccuracies = result.FoldAccuracies.Select(_ => double.NaN).ToArray(), // not measured: it would cost a pass over every training clip
+            Predictions = predictions,
+            Probabilities = result.Probabilities.Select(p => p?.Select(v => (double)v).ToArray()).ToArray(),
+            Confusion = Metrics.ConfusionMatrix(labels, scoredPredictions, data.Classes.Count),
+            AnyGenreAccuracy = Metrics.AccuracyAnyOf(sets, scoredPredictions),
+        };
     }
 
     private static int ArgMax(float[] p)

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Genrify.Learning;
 using Genrify.Reports;
 
@@ -54,8 +52,9 @@ public sealed class EvaluateCommand : ICliCommand
         // (genrify train) learns from the extracted features alone, and a plain evaluation should measure the same.
         var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted));
         if (loaded is null) return ExitCodes.InputFailed;
-        var splitter = SplitterChoice.Create(context, loaded.Data, k, seed, groupBy, foldColumn, holdOut);
-        if (splitter is null) return ExitCodes.Usage;
+        IFoldSplitter splitter;
+        try { splitter = SplitterChoice.Choose(FoldLayout.Of(loaded.Data), k, seed, groupBy, foldColumn, holdOut); }
+        catch (ArgumentException e) { context.Fail(e.Message); return ExitCodes.Usage; }
 
         var report = reportDir is null ? null : new MarkdownReport($"Genrify evaluation of {Path.GetFileName(parse.GetValue(source.Source))}");
         Dataset data = loaded.Data;
@@ -73,8 +72,8 @@ public sealed class EvaluateCommand : ICliCommand
                 CrossValidationResult result;
                 try { result = CrossValidator.Run(data, trainer, splitter); }
                 catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
-                if (json) context.Out.WriteLine(Summary(result, data.Count).ToJsonString());
-                else context.Out.Write(Text(result, featuresLabel, data.Count));
+                if (json) context.Out.WriteLine(EvaluationSummary.Json(result, data.Count).ToJsonString());
+                else context.Out.Write(EvaluationSummary.Text(result, featuresLabel, data.Count));
                 report?.Add(new ReportEntry(trainer.Name, featuresLabel, result));
             }
         }
@@ -94,54 +93,5 @@ public sealed class EvaluateCommand : ICliCommand
         }
         context.Out.Flush();
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// The machine-readable summary of one cross-validation over <paramref name="n"/> clips: model, method, accuracy,
-    /// std, fold accuracies, any-genre accuracy, per-genre wrong %, n.
-    /// </summary>
-    public static JsonObject Summary(CrossValidationResult result, int n)
-    {
-        var perGenre = new JsonObject();
-        var wrong = result.WrongPercentByClass;
-        for (int c = 0; c < result.ClassNames.Count; c++) perGenre[result.ClassNames[c]] = Math.Round(wrong[c], 2);
-        return new JsonObject
-        {
-            ["model"] = result.TrainerName,
-            ["method"] = result.Method,
-            ["accuracy"] = result.MeanAccuracy,
-            ["std"] = result.StdAccuracy,
-            ["fold_accuracies"] = new JsonArray(result.FoldAccuracies.Select(a => (JsonNode)a).ToArray()),
-            ["any_genre_accuracy"] = result.AnyGenreAccuracy,
-            ["per_genre_wrong_pct"] = perGenre,
-            ["n"] = n,
-        };
-    }
-
-    /// <summary>
-    /// The text report of one cross-validation over <paramref name="n"/> clips of <paramref name="preset"/> features:
-    /// accuracy with its spread and folds, wrong predictions per genre, and the confusion matrix.
-    /// </summary>
-    public static string Text(CrossValidationResult result, string preset, int n)
-    {
-        var ci = CultureInfo.InvariantCulture;
-        var s = new System.Text.StringBuilder();
-        s.AppendLine(ci, $"{result.TrainerName} on {preset} features, {n} clips, {result.Method}");
-        s.AppendLine(ci, $"  accuracy {100 * result.MeanAccuracy:F1}% ± {100 * result.StdAccuracy:F1} (folds: {string.Join(" ", result.FoldAccuracies.Select(a => (100 * a).ToString("F1", ci)))})");
-        s.AppendLine("  wrong predictions per genre:");
-        var wrong = result.WrongPercentByClass;
-        for (int c = 0; c < result.ClassNames.Count; c++) s.AppendLine(ci, $"    {result.ClassNames[c],-12} {wrong[c],5:F1}%");
-        s.AppendLine("  confusion (rows: true genre, columns: predicted):");
-        int width = Math.Max(6, result.ClassNames.Max(c => c.Length) + 1);
-        s.Append(' ', 4 + width);
-        foreach (var c in result.ClassNames) s.Append(c.Length > 5 ? c[..5] : c, 0, Math.Min(5, c.Length)).Append(' ', 6 - Math.Min(5, c.Length));
-        s.AppendLine();
-        for (int r = 0; r < result.ClassNames.Count; r++)
-        {
-            s.Append("    ").Append(result.ClassNames[r].PadRight(width));
-            foreach (var count in result.Confusion[r]) s.Append(count.ToString(ci).PadLeft(5)).Append(' ');
-            s.AppendLine();
-        }
-        return s.ToString();
     }
 }

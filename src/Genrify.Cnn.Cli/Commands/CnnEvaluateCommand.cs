@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Genrify.Cli;
 using Genrify.Cli.Commands;
+using Genrify.Reports;
 
 namespace Genrify.Cnn.Cli.Commands;
 
@@ -32,8 +33,8 @@ public sealed class CnnEvaluateCommand : ICliCommand
             var result = CnnEvaluation.Run(context, parse.GetValue(source.Source)!, options, parse.GetValue(cv), parse.GetValue(holdOut), seed,
                 parse.GetValue(groupBy), parse.GetValue(foldColumn), parse.GetValue(source.Jobs), parse.GetValue(source.NoCache), cancel, out int n);
             if (result is null) return Task.FromResult(ExitCodes.InputFailed);
-            if (parse.GetValue(json)) context.Out.WriteLine(EvaluateCommand.Summary(result, n).ToJsonString());
-            else context.Out.Write(EvaluateCommand.Text(result, "log-mel", n));
+            if (parse.GetValue(json)) context.Out.WriteLine(EvaluationSummary.Json(result, n).ToJsonString());
+            else context.Out.Write(EvaluationSummary.Text(result, "log-mel", n));
             context.Out.Flush();
             return Task.FromResult(ExitCodes.Ok);
         });

@@ -1,5 +1,4 @@
 using Genrify.Cli;
-using Genrify.Cli.Commands;
 using Genrify.Cnn.Cli.Output;
 using Genrify.Deep;
 using Genrify.Learning;
@@ -7,9 +6,9 @@ using Genrify.Learning;
 namespace Genrify.Cnn.Cli.Commands;
 
 /// <summary>
-/// The work of <c>genrify-cnn evaluate COLLECTION [--fold-column fold | --group-by artist --cv K | --cv K | --holdout F]</c>: cross-validates
-/// the CNN with the same splitters as the feature models (one network per fold, each with its own artist-grouped
-/// early-stopping split inside the training folds) and reports in the same text and JSON forms.
+/// The work of <c>genrify-cnn evaluate COLLECTION [--fold-column fold | --group-by artist --cv K | --cv K | --holdout F]</c>:
+/// loads the collection, chooses the splitter as <c>genrify evaluate</c> does and runs <see cref="CnnCrossValidation.Evaluate"/>,
+/// printing each fold's epochs on the error stream.
 /// </summary>
 internal static class CnnEvaluation
 {
@@ -20,58 +19,24 @@ internal static class CnnEvaluation
         var data = CnnAudio.Load(context, source, null, options.LogMel, jobs, noCache, cancel);
         if (data is null) return null;
         count = data.Examples.Count;
-        // The splitters work on a Dataset; the CNN's needs only labels, groups and folds, so one placeholder column stands in for features.
-        bool allArtists = data.Tracks.All(t => !string.IsNullOrEmpty(t.Artist));
-        var frame = new Dataset(["none"], data.Examples.Select(_ => new double[1]).ToArray(), data.Examples.Select(e => e.Label).ToArray(),
-                                data.Classes, data.Tracks.Select(t => t.Id).ToArray(), allArtists ? data.Tracks.Select(t => t.Artist!).ToArray() : null,
-                                data.Folds);
-        var splitter = SplitterChoice.Create(context, frame, k, seed, groupBy, foldColumn, holdOut);
-        if (splitter is null) return null;
-        // Each clip's test fold; -1 for clips never tested (a hold-out split's training part), which then only train.
-        var foldOf = new int[count];
-        Array.Fill(foldOf, -1);
-        var folds = splitter.Split(frame);
-        for (int f = 0; f < folds.Count; f++)
-            foreach (int i in folds[f].Test) foldOf[i] = f;
-        var tested = Enumerable.Range(0, folds.Count).ToArray();
-
-        CnnCrossValidationResult result;
         try
         {
-            result = CnnCrossValidation.Run(data.Examples, foldOf, data.Classes, options,
-                new FoldLines(context.Error, folds.Count), onlyFolds: tested, cancellation: cancel);
+            var splitter = SplitterChoice.Choose(CnnCrossValidation.Layout(data), k, seed, groupBy, foldColumn, holdOut);
+            return CnnCrossValidation.Evaluate(data, splitter, options, new FoldLines(context.Error), cancel);
         }
         catch (ArgumentException e)
         {
             context.Fail(UserMessages.Of(e));
             return null;
         }
-        var predictions = result.Predictions.ToArray();
-        var scored = Enumerable.Range(0, count).Where(i => predictions[i] >= 0).ToArray();
-        var labels = scored.Select(i => data.Examples[i].Label).ToArray();
-        var classList = data.Classes.ToList();
-        var sets = scored.Select(i => data.Tracks[i].Genres.Select(g => classList.IndexOf(g)).Where(c => c >= 0).ToArray()).ToArray();
-        var scoredPredictions = scored.Select(i => predictions[i]).ToArray();
-        return new CrossValidationResult
-        {
-            TrainerName = $"cnn({options.Architecture})",
-            Method = splitter.Description + "; artist-grouped early stopping inside the training folds",
-            ClassNames = data.Classes.ToArray(),
-            FoldAccuracies = result.FoldAccuracies,
-            FoldTrainAccuracies = result.FoldAccuracies.Select(_ => double.NaN).ToArray(), // not measured: it would cost a pass over every training clip
-            Predictions = predictions,
-            Probabilities = result.Probabilities.Select(p => p?.Select(v => (double)v).ToArray()).ToArray(),
-            Confusion = Metrics.ConfusionMatrix(labels, scoredPredictions, data.Classes.Count),
-            AnyGenreAccuracy = Metrics.AccuracyAnyOf(sets, scoredPredictions),
-        };
     }
 
     /// <summary>Epoch lines prefixed with the fold being trained.</summary>
-    private sealed class FoldLines(TextWriter writer, int foldCount) : IProgress<(int Fold, CnnEpochReport Report)>
+    private sealed class FoldLines(TextWriter writer) : IProgress<(int Fold, int FoldCount, CnnEpochReport Report)>
     {
-        public void Report((int Fold, CnnEpochReport Report) value)
+        public void Report((int Fold, int FoldCount, CnnEpochReport Report) value)
         {
-            writer.WriteLine($"genrify: fold {value.Fold + 1}/{foldCount} {EpochLines.Describe(value.Report)}");
+            writer.WriteLine($"genrify: fold {value.Fold + 1}/{value.FoldCount} {EpochLines.Describe(value.Report)}");
             writer.Flush();
         }
     }

@@ -3,14 +3,14 @@ namespace Genrify.Learning;
 /// <summary>One train/test split: indices into the dataset's rows.</summary>
 public sealed record Fold(int[] Train, int[] Test);
 
-/// <summary>Splits a dataset into folds for cross-validation or hold-out evaluation.</summary>
+/// <summary>Splits a collection's rows (their <see cref="FoldLayout"/>) into folds for cross-validation or hold-out evaluation.</summary>
 public interface IFoldSplitter
 {
     /// <summary>How the split is made, for reports and model files (e.g. "stratified 10-fold, shuffled, seed 0").</summary>
     string Description { get; }
 
-    /// <summary>The folds; every row is in the test part of at most one fold.</summary>
-    IReadOnlyList<Fold> Split(Dataset data);
+    /// <summary>The folds of <paramref name="layout"/>'s rows; every row is in the test part of at most one fold.</summary>
+    IReadOnlyList<Fold> Split(FoldLayout layout);
 }
 
 /// <summary>
@@ -25,19 +25,19 @@ public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 
     public string Description => $"stratified {k}-fold" + (shuffle ? $", shuffled, seed {seed}" : "");
 
     /// <inheritdoc/>
-    public IReadOnlyList<Fold> Split(Dataset data)
+    public IReadOnlyList<Fold> Split(FoldLayout layout)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(layout);
         if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
         if (seed < 0) throw new ArgumentException($"seed must be ≥ 0, got {seed}", nameof(seed));
-        var labels = data.Labels;
+        var labels = layout.Labels;
         // Re-encode genres by order of first appearance (scikit-learn does, and the deal below depends on it).
         var order = labels.Distinct().ToArray();
         var encoded = labels.Select(l => Array.IndexOf(order, l)).ToArray();
         int classes = order.Length;
         var counts = new int[classes];
         foreach (var e in encoded) counts[e]++;
-        if (counts.Max() < k && data.Count < k) throw new ArgumentException($"{data.Count} rows cannot fill {k} folds");
+        if (counts.Max() < k && layout.Count < k) throw new ArgumentException($"{layout.Count} rows cannot fill {k} folds");
 
         // allocation[f][c]: how many rows of genre c go to fold f = count of c among sorted labels at f, f+k, f+2k, ...
         var sorted = encoded.Order().ToArray();
@@ -45,7 +45,7 @@ public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 
         for (int i = 0; i < sorted.Length; i++) allocation[i % k, sorted[i]]++;
 
         var random = new NumpyRandomState((uint)seed);
-        var foldOf = new int[data.Count];
+        var foldOf = new int[layout.Count];
         for (int c = 0; c < classes; c++)
         {
             var foldsForClass = new List<int>(counts[c]);
@@ -53,7 +53,7 @@ public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 
             var deal = foldsForClass.ToArray();
             if (shuffle) random.Shuffle(deal);
             int next = 0;
-            for (int i = 0; i < data.Count; i++)
+            for (int i = 0; i < layout.Count; i++)
                 if (encoded[i] == c) foldOf[i] = deal[next++];
         }
         return FoldAssignment.ToFolds(foldOf, Enumerable.Range(0, k).ToArray());
@@ -67,11 +67,11 @@ public sealed class GroupKFold(int k = 5) : IFoldSplitter
     public string Description => $"group {k}-fold (no artist in two folds)";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Fold> Split(Dataset data)
+    public IReadOnlyList<Fold> Split(FoldLayout layout)
     {
-        var bySize = FoldAssignment.GroupsLargestFirst(data, k);
+        var bySize = FoldAssignment.GroupsLargestFirst(layout, k);
         var load = new int[k];
-        var foldOf = new int[data.Count];
+        var foldOf = new int[layout.Count];
         foreach (var group in bySize)
         {
             int lightest = Array.IndexOf(load, load.Min());
@@ -94,16 +94,16 @@ public sealed class StratifiedGroupKFold(int k = 5) : IFoldSplitter
     public string Description => $"stratified group {k}-fold (no artist in two folds, genres balanced)";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Fold> Split(Dataset data)
+    public IReadOnlyList<Fold> Split(FoldLayout layout)
     {
-        var bySize = FoldAssignment.GroupsLargestFirst(data, k);
-        var genreLoad = new long[k, data.ClassCount];
+        var bySize = FoldAssignment.GroupsLargestFirst(layout, k);
+        var genreLoad = new long[k, layout.ClassCount];
         var size = new int[k];
-        var foldOf = new int[data.Count];
+        var foldOf = new int[layout.Count];
         foreach (var group in bySize)
         {
-            var counts = new int[data.ClassCount];
-            foreach (var i in group) counts[data.Labels[i]]++;
+            var counts = new int[layout.ClassCount];
+            foreach (var i in group) counts[layout.Labels[i]]++;
             int best = 0;
             long bestOverlap = long.MaxValue;
             for (int f = 0; f < k; f++)
@@ -127,10 +127,10 @@ public sealed class PredefinedFolds : IFoldSplitter
     public string Description => "predefined folds";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Fold> Split(Dataset data)
+    public IReadOnlyList<Fold> Split(FoldLayout layout)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        var folds = data.Folds ?? throw new ArgumentException("the dataset has no fold column");
+        ArgumentNullException.ThrowIfNull(layout);
+        var folds = layout.Folds ?? throw new ArgumentException("the dataset has no fold column");
         var values = folds.Distinct().Order().ToArray();
         if (values.Length < 2) throw new ArgumentException($"the fold column has {values.Length} distinct value(s); need at least 2");
         return FoldAssignment.ToFolds(folds.ToArray(), values);
@@ -144,16 +144,16 @@ public sealed class HoldOutSplit(double testFraction = 0.2, int seed = 0) : IFol
     public string Description => $"stratified hold-out {testFraction:P0}, seed {seed}";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Fold> Split(Dataset data)
+    public IReadOnlyList<Fold> Split(FoldLayout layout)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(layout);
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"testFraction {testFraction} must be in (0, 1)", nameof(testFraction));
         var random = new Random(seed);
         var test = new List<int>();
         var train = new List<int>();
-        for (int c = 0; c < data.ClassCount; c++)
+        for (int c = 0; c < layout.ClassCount; c++)
         {
-            var members = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == c).ToArray();
+            var members = Enumerable.Range(0, layout.Count).Where(i => layout.Labels[i] == c).ToArray();
             random.Shuffle(members);
             int n = (int)Math.Round(members.Length * testFraction);
             test.AddRange(members.Take(n));
@@ -169,11 +169,11 @@ public sealed class HoldOutSplit(double testFraction = 0.2, int seed = 0) : IFol
 internal static class FoldAssignment
 {
     /// <summary>The row indices of each group (artist), largest group first (ties by name); checks that k folds can be filled.</summary>
-    public static IGrouping<string, int>[] GroupsLargestFirst(Dataset data, int k)
+    public static IGrouping<string, int>[] GroupsLargestFirst(FoldLayout layout, int k)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(layout);
         if (k < 2) throw new ArgumentException($"k is {k}; need at least 2 folds", nameof(k));
-        var groups = data.Groups ?? throw new ArgumentException("the dataset has no groups (e.g. an 'artist' column)");
+        var groups = layout.Groups ?? throw new ArgumentException("the dataset has no groups (e.g. an 'artist' column)");
         var bySize = groups.Select((g, i) => (g, i)).GroupBy(p => p.g, p => p.i, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
         if (bySize.Length < k) throw new ArgumentException($"{bySize.Length} groups cannot fill {k} folds");

@@ -127,16 +127,15 @@ public sealed class GridSearchTrainer : IClassifierTrainer
         InputChecks.RequireTrainingSet(features, labels, classCount);
         if (groups is not null && groups.Count != features.Length)
             throw new ArgumentException($"{groups.Count} groups for {features.Length} rows", nameof(groups));
-        var names = Enumerable.Range(0, features[0].Length).Select(j => $"f{j}").ToArray();
         var classes = Enumerable.Range(0, classCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         bool grouped = groups is not null && groups.Distinct(StringComparer.Ordinal).Count() >= InnerFolds;
-        var inner = new Dataset(names, features, labels, classes, groups: grouped ? groups : null);
+        var innerGroups = grouped ? groups!.ToArray() : null;
         IFoldSplitter splitter = grouped ? new StratifiedGroupKFold(InnerFolds) : new StratifiedKFold(InnerFolds, shuffle: true, seed: Seed);
-        var folds = splitter.Split(inner);
+        var folds = splitter.Split(new FoldLayout(labels, classCount, innerGroups));
         LastInnerMethod = splitter.Description;
         return _candidates.Select(c =>
         {
-            var r = CrossValidator.Run(features, labels, null, classes, c.Trainer, folds, splitter.Description, groups: inner.Groups);
+            var r = CrossValidator.Run(features, labels, null, classes, c.Trainer, folds, splitter.Description, groups: innerGroups);
             return new GridPoint(c.Value, c.Trainer.Name, r.MeanAccuracy, r.StdAccuracy, r.FoldTrainAccuracies.Average());
         }).ToArray();
     }
