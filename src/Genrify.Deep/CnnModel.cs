@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Genrify.Dsp;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -137,19 +135,19 @@ public sealed class CnnModel : IDisposable
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var header = new JsonObject
+        var header = new CnnModelHeader
         {
-            ["format"] = "genrify-cnn",
-            ["version"] = FormatVersion,
-            ["architecture"] = Architecture.ToString(),
-            ["classes"] = new JsonArray(Classes.Select(c => (JsonNode)c).ToArray()),
-            ["window_frames"] = WindowFrames,
-            ["log_mel"] = JsonSerializer.SerializeToNode(Settings),
-            ["band_mean"] = new JsonArray(Normaliser.Mean.Select(v => (JsonNode)v).ToArray()),
-            ["band_scale"] = new JsonArray(Normaliser.Scale.Select(v => (JsonNode)v).ToArray()),
-            ["dropout"] = DropoutRate,
+            Format = "genrify-cnn",
+            Version = FormatVersion,
+            Architecture = Architecture.ToString(),
+            Classes = Classes.ToArray(),
+            WindowFrames = WindowFrames,
+            LogMel = Settings,
+            BandMean = Normaliser.Mean.ToArray(),
+            BandScale = Normaliser.Scale.ToArray(),
+            Dropout = DropoutRate,
         };
-        var headerBytes = Encoding.UTF8.GetBytes(header.ToJsonString());
+        var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header, CnnModelJsonContext.Default.CnnModelHeader);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
         var tmp = path + ".tmp";
@@ -180,27 +178,25 @@ public sealed class CnnModel : IDisposable
         if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path} is not a Genrify CNN model");
         int length = reader.ReadInt32();
         if (length <= 0 || length > 16 << 20) throw new InvalidDataException($"{path}: bad header length {length}");
-        JsonObject header;
+        CnnModelHeader header;
         try
         {
-            header = JsonNode.Parse(reader.ReadBytes(length))?.AsObject() ?? throw new InvalidDataException("empty header");
+            header = JsonSerializer.Deserialize(reader.ReadBytes(length), CnnModelJsonContext.Default.CnnModelHeader)
+                     ?? throw new InvalidDataException($"{path}: empty header");
         }
         catch (JsonException e) { throw new InvalidDataException($"{path}: unreadable header: {e.Message}", e); }
-        if ((string?)header["format"] != "genrify-cnn") throw new InvalidDataException($"{path}: not a genrify-cnn header");
-        int version = (int?)header["version"] ?? 0;
+        if (header.Format != "genrify-cnn") throw new InvalidDataException($"{path}: not a genrify-cnn header");
+        int version = header.Version ?? 0;
         if (version != FormatVersion)
             throw new InvalidDataException($"{path}: CNN model format version {version}; this build reads version {FormatVersion} (retrain the model)");
-        var architecture = Enum.Parse<CnnArchitecture>((string)header["architecture"]!);
-        var classes = header["classes"]!.AsArray().Select(n => (string)n!).ToArray();
-        var settings = header["log_mel"].Deserialize<LogMelSettings>() ?? throw new InvalidDataException("no log_mel");
-        var mean = header["band_mean"]!.AsArray().Select(n => (float)n!).ToArray();
-        var scale = header["band_scale"]!.AsArray().Select(n => (float)n!).ToArray();
-        double dropout = (double)header["dropout"]!;
+        if (!Enum.TryParse<CnnArchitecture>(header.Architecture, out var architecture))
+            throw new InvalidDataException($"{path}: unknown architecture '{header.Architecture}'");
+        var (classes, settings, mean, scale, dropout) = (header.Classes, header.LogMel, header.BandMean, header.BandScale, header.Dropout);
         var net = new GenreConvNet(architecture, settings.NMels, classes.Length, dropout);
         net.load(reader);
         net.to(dev);
         net.eval();
-        return new CnnModel(net, architecture, settings, classes, (int)header["window_frames"]!,
+        return new CnnModel(net, architecture, settings, classes, header.WindowFrames,
                             new BandNormaliser(mean, scale), dev) { DropoutRate = dropout };
     }
 
