@@ -9,7 +9,9 @@ public sealed class SoftVotingTrainer : IClassifierTrainer
 {
     private readonly Member[] _members;
 
-    /// <summary>One member of the vote: its trainer and the weight of its probabilities (positive, finite).</summary>
+    /// <summary>One member of the vote: its trainer and the weight of its probabilities.</summary>
+    /// <param name="Trainer">Fits the member's classifier.</param>
+    /// <param name="Weight">The weight of its probabilities in the mean (positive, finite).</param>
     public sealed record Member(IClassifierTrainer Trainer, double Weight = 1.0);
 
     /// <summary>The ensemble's members; there is no default.</summary>
