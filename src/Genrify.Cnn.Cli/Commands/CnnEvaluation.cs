@@ -1,3 +1,4 @@
+using System.Globalization;
 using Genrify.Cli;
 using Genrify.Cli.Commands;
 using Genrify.Cnn.Cli.Output;
@@ -21,25 +22,48 @@ internal static class CnnEvaluation
         if (data is null) return null;
         count = data.Examples.Count;
         // The splitters work on a Dataset; the CNN's needs only labels, groups and folds, so one placeholder column stands in for features.
-        bool allArtists = data.Tracks.All(t => !string.IsNullOrEmpty(t.Artist));
+        // Groups and folds come from the manifest's columns named by --group-by and --fold-column (artist and fold by default).
+        var groups = data.Tracks.Select(t => t.ValueOf(groupBy ?? "artist")).ToArray();
+        if (groupBy is not null && Array.IndexOf(groups, null) is var missing and >= 0)
+        {
+            context.Fail(groups.All(g => g is null) ? $"{source}: no column '{groupBy}' to group by (a folder collection has genres only; name other columns in a manifest)"
+                : $"{source}: {data.Tracks[missing].File} has no '{groupBy}' to group by");
+            return null;
+        }
+        var folds = data.Folds;
+        if (foldColumn is not null)
+        {
+            var named = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                var text = data.Tracks[i].ValueOf(foldColumn);
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out named[i]))
+                {
+                    context.Fail(text is null ? $"{source}: {data.Tracks[i].File} has no '{foldColumn}' fold"
+                        : $"{source}: {data.Tracks[i].File}: '{text}' in column '{foldColumn}' is not an integer fold");
+                    return null;
+                }
+            }
+            folds = named;
+        }
         var frame = new Dataset(["none"], data.Examples.Select(_ => new double[1]).ToArray(), data.Examples.Select(e => e.Label).ToArray(),
-                                data.Classes, data.Tracks.Select(t => t.Id).ToArray(), allArtists ? data.Tracks.Select(t => t.Artist!).ToArray() : null,
-                                data.Folds);
+                                data.Classes, data.Tracks.Select(t => t.Id).ToArray(), groups.All(g => g is not null) ? groups.Select(g => g!).ToArray() : null,
+                                folds);
         var splitter = SplitterChoice.Create(context, frame, k, seed, groupBy, foldColumn, holdOut);
         if (splitter is null) return null;
         // Each clip's test fold; -1 for clips never tested (a hold-out split's training part), which then only train.
         var foldOf = new int[count];
         Array.Fill(foldOf, -1);
-        var folds = splitter.Split(frame);
-        for (int f = 0; f < folds.Count; f++)
-            foreach (int i in folds[f].Test) foldOf[i] = f;
-        var tested = Enumerable.Range(0, folds.Count).ToArray();
+        var splits = splitter.Split(frame);
+        for (int f = 0; f < splits.Count; f++)
+            foreach (int i in splits[f].Test) foldOf[i] = f;
+        var tested = Enumerable.Range(0, splits.Count).ToArray();
 
         CnnCrossValidationResult result;
         try
         {
             result = CnnCrossValidation.Run(data.Examples, foldOf, data.Classes, options,
-                new FoldLines(context.Error, folds.Count), onlyFolds: tested, cancellation: cancel);
+                new FoldLines(context.Error, splits.Count), onlyFolds: tested, cancellation: cancel);
         }
         catch (ArgumentException e)
         {
