@@ -63,6 +63,9 @@ internal sealed class SourceOptions
         catch (Exception e) when (e is FeatureTableException or UnknownPresetException or PresetUnavailableException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
         {
             string message = UserMessages.Of(e);
+            // A table's messages name its file; the line names the source as given, once.
+            var fileName = Path.GetFileName(Path.TrimEndingDirectorySeparator(source)) + ": ";
+            if (message.StartsWith(fileName, StringComparison.Ordinal)) message = message[fileName.Length..];
             context.Fail(message.StartsWith(source, StringComparison.Ordinal) ? message : $"{source}: {message}");
             return null;
         }
