@@ -15,7 +15,7 @@ public static class LearningBenchmarks
     {
         var table = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "gtzan", "features_30_sec.csv");
         var clock = Stopwatch.StartNew();
-        var data = FeatureTable.Read(table);
+        var data = Dataset.Read(table);
         Console.WriteLine($"read {Path.GetFileName(table)}: {data.Count} rows × {data.FeatureCount} features in {clock.Elapsed.TotalMilliseconds:F0} ms");
         var split = new StratifiedKFold(10, shuffle: true, seed: 0);
         IClassifierTrainer[] trainers =

@@ -94,8 +94,8 @@ switch (args.Length > 0 ? args[0] : "cv")
         double[][]? tableRows = null;
         if (opts.TryGetValue("table", out var tablePath))
         {
-            var table = Genrify.Features.Tables.FeatureTable.Load(tablePath);
-            var byId = table.Rows.ToDictionary(r => r.Id);
+            var table = Genrify.Data.FeatureTable.Load(tablePath);
+            var byId = table.Rows.ToDictionary(r => r.Id ?? "");
             tableRows = rows.Select(r => byId[r.Id].Values).ToArray();
         }
         double[]?[] SvmProbabilities(double[][] x, int[] train, int[] test)

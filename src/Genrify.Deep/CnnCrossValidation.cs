@@ -1,3 +1,4 @@
+using System.Globalization;
 using Genrify.Learning;
 
 namespace Genrify.Deep;
@@ -77,15 +78,34 @@ public static class CnnCrossValidation
     }
 
     /// <summary>
-    /// What the fold splitters need of a collection: each clip's genre, its artist when every track names one, and the
-    /// collection's folds when it has them.
+    /// What the fold splitters need of a collection: each clip's genre, its group when every track has one (the manifest
+    /// column <paramref name="groupBy"/>, artist by default), and its folds (the column <paramref name="foldColumn"/>,
+    /// else the collection's own folds when it has them).
     /// </summary>
-    public static FoldLayout Layout(LogMelCollection data)
+    /// <exception cref="ArgumentException">A named column is missing for some track, or a named fold is not an integer.</exception>
+    public static FoldLayout Layout(LogMelCollection data, string? groupBy = null, string? foldColumn = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        bool allArtists = data.Tracks.All(t => !string.IsNullOrEmpty(t.Artist));
+        var groups = data.Tracks.Select(t => t.ValueOf(groupBy ?? "artist") is { Length: > 0 } g ? g : null).ToArray();
+        if (groupBy is not null && Array.IndexOf(groups, null) is var missing and >= 0)
+            throw new ArgumentException(groups.All(g => g is null)
+                ? $"no column '{groupBy}' to group by (a folder collection has genres only; name other columns in a manifest)"
+                : $"{data.Tracks[missing].File} has no '{groupBy}' to group by");
+        var folds = data.Folds;
+        if (foldColumn is not null)
+        {
+            var named = new int[data.Tracks.Count];
+            for (int i = 0; i < named.Length; i++)
+            {
+                var text = data.Tracks[i].ValueOf(foldColumn);
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out named[i]))
+                    throw new ArgumentException(text is null ? $"{data.Tracks[i].File} has no '{foldColumn}' fold"
+                        : $"{data.Tracks[i].File}: '{text}' in column '{foldColumn}' is not an integer fold");
+            }
+            folds = named;
+        }
         return new FoldLayout(data.Examples.Select(e => e.Label).ToArray(), data.Classes.Count,
-            allArtists ? data.Tracks.Select(t => t.Artist!).ToArray() : null, data.Folds);
+            groups.All(g => g is not null) ? groups.Select(g => g!).ToArray() : null, folds);
     }
 
     /// <summary>
@@ -93,11 +113,12 @@ public static class CnnCrossValidation
     /// as the feature models; one network per fold, each with its own artist-grouped early-stopping split inside the
     /// training folds) and scores it as <see cref="CrossValidator"/> scores them. Clips in no test fold (a hold-out
     /// split's training part) only train. <paramref name="progress"/> receives (fold, number of folds, epoch report).
+    /// <paramref name="layout"/> (from <see cref="Layout"/>) names the groups and folds; by default the artists and the collection's folds.
     /// </summary>
     /// <exception cref="ArgumentException">The splitter cannot split the collection, or the folds cannot be trained.</exception>
     public static CrossValidationResult Evaluate(LogMelCollection data, IFoldSplitter splitter, CnnTrainerOptions options,
                                                  IProgress<(int Fold, int FoldCount, CnnEpochReport Report)>? progress = null,
-                                                 CancellationToken cancellation = default)
+                                                 CancellationToken cancellation = default, FoldLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(splitter);
@@ -106,7 +127,7 @@ public static class CnnCrossValidation
         // Each clip's test fold; -1 for clips never tested, which then only train.
         var foldOf = new int[count];
         Array.Fill(foldOf, -1);
-        var folds = splitter.Split(Layout(data));
+        var folds = splitter.Split(layout ?? Layout(data));
         for (int f = 0; f < folds.Count; f++)
             foreach (int i in folds[f].Test) foldOf[i] = f;
         var tested = Enumerable.Range(0, folds.Count).ToArray();

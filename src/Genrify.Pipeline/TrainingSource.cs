@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Genrify.Data;
 using Genrify.Features;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
 using Genrify.Learning;
-using ExtractedTable = Genrify.Features.Tables.FeatureTable;
 
 namespace Genrify.Pipeline;
 
@@ -23,24 +24,22 @@ public sealed record TrainingData(Dataset Data, string PresetName, JsonObject? P
 /// </summary>
 public static class TrainingSource
 {
-    /// <summary>Loads <paramref name="path"/>; <paramref name="presetName"/> applies to audio collections.</summary>
+    /// <summary>Loads <paramref name="path"/>; <paramref name="presetName"/> applies to audio collections. A table is
+    /// read once, with the column roles of <see cref="TrainingSourceOptions.Columns"/>.</summary>
+    /// <exception cref="FeatureTableException">The table, or a column named for groups or folds, cannot be used.</exception>
     public static TrainingData Load(string path, string presetName, TrainingSourceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TrainingSourceOptions();
-        if (Directory.Exists(path) || IsManifest(path)) return Extract(path, presetName, options);
+        if (Directory.Exists(path)) return Extract(path, presetName, options);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file or folder");
+        if (IsManifest(path)) return Extract(path, presetName, options);
 
-        if (IsExtractedTable(path))
-        {
-            var table = ExtractedTable.Load(path);
-            var name = table.PresetName ?? PresetMatching(table.FeatureNames, options.Presets)?.Name ?? "table";
-            return new TrainingData(DatasetConversion.ToDataset(table), name, PresetOptionsOf(name, options.Presets), null);
-        }
-
-        var data = FeatureTable.Read(path);
-        var preset = PresetMatching(data.FeatureNames, options.Presets);
-        return new TrainingData(data, preset?.Name ?? "table", preset is null ? null : RecipeOf(preset), null);
+        var table = FeatureTable.Load(path, options.Columns);
+        var data = Dataset.FromTable(table);
+        // A table written by `genrify extract` names its preset (Parquet); otherwise the feature names may match one.
+        var name = table.PresetName ?? PresetMatching(table.FeatureNames, options.Presets)?.Name ?? "table";
+        return new TrainingData(data, name, PresetOptionsOf(name, options.Presets), null);
     }
 
     private static TrainingData Extract(string path, string presetName, TrainingSourceOptions options)
@@ -58,7 +57,10 @@ public static class TrainingSource
         var result = extractor.Run(collection, options.Progress, options.Cancel);
         // What opening the cache found (a damaged or old-format log, a folder that cannot be used) is reported with the run.
         if (cache?.Notice is { } notice) result = result with { Warnings = [notice, .. result.Warnings] };
-        var data = DatasetConversion.ToDataset(result.Table);
+        var table = result.Table;
+        if (table.Rows.Count == 0) throw new FeatureTableException($"{path}: no usable audio (every file was skipped)");
+        if (options.Columns is { } columns) table = WithNamedColumns(path, table, collection, columns);
+        var data = Dataset.FromTable(table);
         if (options.IncludeSpotifyFeatures) data = SpotifyColumns.Join(data, collection);
         return new TrainingData(data, preset.Name, preset.Options, result);
     }
@@ -89,27 +91,41 @@ public static class TrainingSource
         catch (PresetUnavailableException) { return null; }
     }
 
-    private static string[] Header(string path)
+    // A manifest points at audio; a feature table holds numbers.
+    private static bool IsManifest(string path)
     {
-        using var reader = new StreamReader(path);
-        return (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
+        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return false;
+        var columns = FeatureTable.ReadColumnNames(path);
+        return columns.Any(c => c.Equals("location", StringComparison.OrdinalIgnoreCase) || c.Equals("preview_url", StringComparison.OrdinalIgnoreCase));
     }
 
-    // A manifest points at audio; a feature table holds numbers.
-    private static bool IsManifest(string path) =>
-        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(path) &&
-        Header(path) is var h && (h.Contains("location") || h.Contains("preview_url"));
-
-    // Tables written by `genrify extract` carry these key columns (Genrify.Features.Tables.FeatureTable.KeyColumns).
-    private static bool IsExtractedTable(string path)
+    // The group and fold columns named for a collection come from its manifest: any column by name (album, a second
+    // fold column), not only the artist and fold the extraction's rows carry.
+    private static FeatureTable WithNamedColumns(string path, FeatureTable table, TrackCollection collection, TableColumns columns)
     {
-        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        if (columns.GroupColumn is null && columns.FoldColumn is null) return table;
+        var tracks = collection.Tracks.GroupBy(t => t.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        string Value(FeatureRow row, string column, string purpose)
         {
-            try { return ExtractedTable.Load(path) is not null; }
-            catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException) { return false; }
+            var track = tracks[row.Id!];
+            if (track.ValueOf(column) is { } value) return value;
+            throw new FeatureTableException(collection.Tracks.Any(t => t.ValueOf(column) is not null)
+                ? $"{path}: {track.File} has no '{column}' {purpose}"
+                : $"{path}: no column '{column}' {purpose} (a folder collection has genres only; name other columns in a manifest or a table)");
         }
-        var header = Header(path);
-        return header.Contains("file") && header.Contains("genres");
+        var rows = table.Rows.Select(row =>
+        {
+            var group = columns.GroupColumn is { } g ? Value(row, g, "to group by") : row.Group;
+            var fold = row.Fold;
+            if (columns.FoldColumn is { } f)
+            {
+                fold = Value(row, f, "of folds");
+                if (!int.TryParse(fold.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                    throw new FeatureTableException($"{path}: {tracks[row.Id!].File}: '{fold}' in column '{f}' is not an integer fold");
+            }
+            return row with { Group = group, Fold = fold };
+        }).ToArray();
+        return new FeatureTable(table.FeatureNames, rows, table.PresetName, table.PresetOptions, table.Source);
     }
 }
 
@@ -136,6 +152,11 @@ public sealed record TrainingSourceOptions
 
     /// <summary>Progress of the extraction.</summary>
     public IProgress<BatchProgress>? Progress { get; init; }
+
+    /// <summary>Which columns of a table name the labels, ids, groups and folds (default <see cref="TableColumns.Default"/>).
+    /// For an audio collection, a <see cref="TableColumns.GroupColumn"/> or <see cref="TableColumns.FoldColumn"/> names
+    /// a column of its manifest.</summary>
+    public TableColumns? Columns { get; init; }
 
     /// <summary>Cancels the extraction (rows already cached stay cached).</summary>
     public CancellationToken Cancel { get; init; }

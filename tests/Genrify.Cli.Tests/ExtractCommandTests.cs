@@ -1,7 +1,7 @@
 using Genrify.Cli.Tests.TestOnly;
+using Genrify.Data;
 using Genrify.Features;
 using Genrify.Features.Caching;
-using Genrify.Features.Tables;
 
 namespace Genrify.Cli.Tests;
 

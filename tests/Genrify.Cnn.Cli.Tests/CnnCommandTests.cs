@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Genrify.Cnn.Cli.Tests.TestOnly;
-using Genrify.Features.Tables;
+using Genrify.Data;
 using Genrify.Tests.Shared;
 
 namespace Genrify.Cnn.Cli.Tests;
@@ -93,7 +93,7 @@ public class CnnCommandTests
         Assert.Equal(8, loaded.FeatureNames.Count); // Tiny: 8 channels, average-pooled
         Assert.Equal("cnn_000", loaded.FeatureNames[0]);
         Assert.Equal(["1", "2"], loaded.Rows.Select(r => r.Fold!).Distinct().Order().ToArray());
-        Assert.Contains(loaded.Rows, r => r.Artist == "muldjord" && r.Label == "recorded");
+        Assert.Contains(loaded.Rows, r => r.Group == "muldjord" && r.Label == "recorded");
         // Clips differ, so their embeddings do.
         Assert.True(loaded.Rows.Select(r => string.Join(",", r.Values)).Distinct().Count() > 1);
 

@@ -1,3 +1,5 @@
+using Genrify.Data;
+
 namespace Genrify.Learning.Tests;
 
 public class FoldSplitterTests
@@ -35,7 +37,7 @@ public class FoldSplitterTests
     [Fact]
     public void Group_k_fold_never_puts_an_artist_in_two_folds()
     {
-        var data = FeatureTable.Read(Tables.EmotifyFeatures);
+        var data = Dataset.Read(Tables.EmotifyFeatures);
         var folds = new GroupKFold(5).Split(data);
         AssertFiveFoldsWithEachArtistInOne(data, folds);
         Assert.Throws<ArgumentException>(() => new GroupKFold(5).Split(Tables.GtzanData)); // no artist column
@@ -44,7 +46,7 @@ public class FoldSplitterTests
     [Fact]
     public void Stratified_group_k_fold_keeps_artists_together_and_balances_the_genres()
     {
-        var data = FeatureTable.Read(Tables.EmotifyFeatures);
+        var data = Dataset.Read(Tables.EmotifyFeatures);
         var folds = new StratifiedGroupKFold(5).Split(data);
         AssertFiveFoldsWithEachArtistInOne(data, folds);
 
@@ -60,7 +62,7 @@ public class FoldSplitterTests
     [Fact]
     public void Predefined_folds_follow_the_fold_column()
     {
-        var data = FeatureTable.Read(Tables.EmotifyFeatures).WithFolds(FeatureTable.ReadFolds(Tables.EmotifyManifest));
+        var data = Dataset.Read(Tables.EmotifyFeatures).WithFolds(FeatureTable.ReadFolds(Tables.EmotifyManifest));
         var folds = new PredefinedFolds().Split(data);
         Assert.Equal(data.Folds!.Distinct().Count(), folds.Count);
         var values = data.Folds!.Distinct().Order().ToArray();

@@ -1,3 +1,4 @@
+using Genrify.Data;
 using Xunit.Abstractions;
 
 namespace Genrify.Learning.Tests;
@@ -53,7 +54,7 @@ public class ReferenceMeasurementTests(ITestOutputHelper output)
     [Fact]
     public void Emotify_predefined_folds()
     {
-        var data = FeatureTable.Read(Tables.EmotifyFeatures).WithFolds(FeatureTable.ReadFolds(Tables.EmotifyManifest));
+        var data = Dataset.Read(Tables.EmotifyFeatures).WithFolds(FeatureTable.ReadFolds(Tables.EmotifyManifest));
         var logreg = Measure(data, new LogisticRegressionTrainer(), new PredefinedFolds());
         var gbm = Measure(data, new LightGbmTrainer(), new PredefinedFolds());
         Measure(data, new SoftVotingTrainer(new LogisticRegressionTrainer(), new LightGbmTrainer()), new PredefinedFolds());

@@ -13,7 +13,7 @@ internal static class Tables
 
     public static string EmotifyManifest => Path("emotify_manifest.csv");
 
-    private static readonly Lazy<Dataset> GtzanDataset = new(() => FeatureTable.Read(Gtzan));
+    private static readonly Lazy<Dataset> GtzanDataset = new(() => Dataset.Read(Gtzan));
 
     /// <summary>The GTZAN table, read once per test run.</summary>
     public static Dataset GtzanData => GtzanDataset.Value;

@@ -17,7 +17,7 @@ internal static class TrainedModel
 
     private static string Train()
     {
-        var data = FeatureTable.Read(System.IO.Path.Combine(TestData.Directory, "tables", "gtzan_features_30_sec.csv"));
+        var data = Dataset.Read(System.IO.Path.Combine(TestData.Directory, "tables", "gtzan_features_30_sec.csv"));
         var trainer = new LogisticRegressionTrainer();
         var evaluation = CrossValidator.Run(data, trainer, new StratifiedKFold(5));
         var model = GenreModel.Train(data, trainer, "gtzan", new GtzanPreset().Options, evaluation);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Genrify.Data;
 using Genrify.Learning;
 using Genrify.Reports;
 
@@ -17,8 +18,8 @@ public sealed class EvaluateCommand : ICliCommand
         var source = new SourceOptions();
         var models = new Option<string>("--model", "-m") { Description = ModelChoice.Help + " (comma-separated to compare)", DefaultValueFactory = _ => "svm" };
         var cv = new Option<int>("--cv") { Description = "Number of folds", DefaultValueFactory = _ => 10 };
-        var groupBy = new Option<string?>("--group-by") { Description = "Group k-fold by this column (artist): no group in two folds" };
-        var foldColumn = new Option<string?>("--fold-column") { Description = "Use the table's predefined folds (e.g. fold)" };
+        var groupBy = new Option<string?>("--group-by") { Description = "Group k-fold by this column (e.g. artist, album): no group in two folds" };
+        var foldColumn = new Option<string?>("--fold-column") { Description = "Use the predefined folds of this column of the table or manifest (e.g. fold)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per model; the last line is the last model's" };
         var report = new Option<string?>("--report") { Description = "Write a Markdown report with confusion-matrix PNGs into this folder" };
         var holdOut = new Option<double?>("--holdout") { Description = "Evaluate on one stratified hold-out split with this test fraction (e.g. 0.2) instead of k folds" };
@@ -50,7 +51,10 @@ public sealed class EvaluateCommand : ICliCommand
         if (reportDir is not null && !OutputPaths.CheckFolder(context, "--report", reportDir)) return ExitCodes.Usage;
         // Spotify's columns join an audio collection's features only when asked for: a model trained on that collection
         // (genrify train) learns from the extracted features alone, and a plain evaluation should measure the same.
-        var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted));
+        // The named columns are read as the groups and folds: --group-by album groups by album, not by the artist column.
+        // (With --holdout they are refused below, with the usage error.)
+        var columns = holdOut is not null || (groupBy is null && foldColumn is null) ? null : new TableColumns { GroupColumn = groupBy, FoldColumn = foldColumn };
+        var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted), columns);
         if (loaded is null) return ExitCodes.InputFailed;
         IFoldSplitter splitter;
         try { splitter = SplitterChoice.Choose(FoldLayout.Of(loaded.Data), k, seed, groupBy, foldColumn, holdOut); }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Genrify.Cli.Output;
+using Genrify.Data;
 using Genrify.Features;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
-using Genrify.Features.Tables;
 
 namespace Genrify.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Genrify.Cli.Output;
+using Genrify.Data;
 using Genrify.Features;
 using Genrify.Learning;
 using Genrify.Pipeline;
@@ -35,8 +36,9 @@ internal sealed class SourceOptions
         command.Options.Add(Seed);
     }
 
-    /// <summary>Loads the source; on failure prints one line and returns null.</summary>
-    public TrainingData? Load(CliContext context, ParseResult parse, CancellationToken cancel, bool includeSpotify = false)
+    /// <summary>Loads the source; on failure prints one line and returns null. <paramref name="columns"/> names the
+    /// columns of groups and folds (<c>--group-by</c>, <c>--fold-column</c>) when they are not the usual ones.</summary>
+    public TrainingData? Load(CliContext context, ParseResult parse, CancellationToken cancel, bool includeSpotify = false, TableColumns? columns = null)
     {
         string source = parse.GetValue(Source)!;
         try
@@ -47,6 +49,7 @@ internal sealed class SourceOptions
                 Jobs = Commands.Jobs.Resolve(context, parse.GetValue(Jobs)),
                 UseCache = !parse.GetValue(NoCache),
                 IncludeSpotifyFeatures = includeSpotify,
+                Columns = columns,
                 Progress = new PlainProgress(context.Error),
                 Cancel = cancel,
             });
@@ -60,6 +63,9 @@ internal sealed class SourceOptions
         catch (Exception e) when (e is FeatureTableException or UnknownPresetException or PresetUnavailableException or FileNotFoundException or InvalidDataException or IOException or ArgumentException)
         {
             string message = UserMessages.Of(e);
+            // A table's messages name its file; the line names the source as given, once.
+            var fileName = Path.GetFileName(Path.TrimEndingDirectorySeparator(source)) + ": ";
+            if (message.StartsWith(fileName, StringComparison.Ordinal)) message = message[fileName.Length..];
             context.Fail(message.StartsWith(source, StringComparison.Ordinal) ? message : $"{source}: {message}");
             return null;
         }

@@ -21,12 +21,15 @@ internal static class CnnEvaluation
         count = data.Examples.Count;
         try
         {
-            var splitter = SplitterChoice.Choose(CnnCrossValidation.Layout(data), k, seed, groupBy, foldColumn, holdOut);
-            return CnnCrossValidation.Evaluate(data, splitter, options, new FoldLines(context.Error), cancel);
+            // Groups and folds come from the manifest's columns named by --group-by and --fold-column (artist and fold by default).
+            var layout = CnnCrossValidation.Layout(data, groupBy, foldColumn);
+            var splitter = SplitterChoice.Choose(layout, k, seed, groupBy, foldColumn, holdOut);
+            return CnnCrossValidation.Evaluate(data, splitter, options, new FoldLines(context.Error), cancel, layout);
         }
         catch (ArgumentException e)
         {
-            context.Fail(UserMessages.Of(e));
+            string message = UserMessages.Of(e);
+            context.Fail(message.StartsWith(source, StringComparison.Ordinal) || message.StartsWith("--", StringComparison.Ordinal) ? message : $"{source}: {message}");
             return null;
         }
     }

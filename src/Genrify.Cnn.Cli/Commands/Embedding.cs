@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Genrify.Cli;
+using Genrify.Data;
 using Genrify.Deep;
 using Genrify.Features.Collections;
-using Genrify.Features.Tables;
 using ModelFileException = Genrify.Learning.ModelFileException;
 
 namespace Genrify.Cnn.Cli.Commands;

@@ -19,4 +19,17 @@ public sealed record Track(
 {
     /// <summary>The label used for single-label classification: the first genre.</summary>
     public string Label => Genres[0];
+
+    /// <summary>
+    /// The value of a manifest column by name (case-insensitive): <c>artist</c> and <c>fold</c> from their own
+    /// fields, any other from <see cref="Metadata"/> (such as <c>album</c>); null when the song has none.
+    /// </summary>
+    public string? ValueOf(string column)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        if (string.Equals(column, "artist", StringComparison.OrdinalIgnoreCase)) return Artist;
+        if (string.Equals(column, "fold", StringComparison.OrdinalIgnoreCase)) return Fold;
+        return Metadata?.FirstOrDefault(p => string.Equals(p.Key, column, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value
+            ? value : null;
+    }
 }

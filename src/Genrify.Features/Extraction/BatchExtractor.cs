@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Genrify.Audio;
+using Genrify.Data;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
-using Genrify.Features.Tables;
 
 namespace Genrify.Features.Extraction;
 

@@ -1,5 +1,5 @@
+using Genrify.Data;
 using Genrify.Features.Collections;
-using Genrify.Features.Tables;
 
 namespace Genrify.Features.Extraction;
 

@@ -1,9 +1,12 @@
+using System.Globalization;
+using Genrify.Data;
+
 namespace Genrify.Learning;
 
 /// <summary>
 /// A labelled feature table: rows × named numeric columns, one genre label per row (indices into
 /// <see cref="ClassNames"/>), and optional ids, groups (e.g. artists) and predefined folds.
-/// Filled by <see cref="FeatureTable"/> from CSV/Parquet, or directly by the audio extraction.
+/// Made from a <see cref="FeatureTable"/> (<see cref="FromTable"/>, <see cref="Read"/>): a file, or the audio extraction's table.
 /// </summary>
 /// <remarks>
 /// A song can carry several genres (<see cref="LabelSets"/>): models train on its first genre
@@ -65,6 +68,45 @@ public sealed class Dataset
         Folds = folds?.ToArray();
         LabelSets = labelSets?.ToArray() ?? labels.Select(l => new[] { l }).ToArray();
     }
+
+    /// <summary>
+    /// The dataset of a feature table. Classes are the genres in sorted ordinal order (as scikit-learn's LabelEncoder
+    /// numbers them); every genre of a multi-genre song is kept in its label set, the first is its label. Ids are kept
+    /// when every row has one, groups when every row has one, and folds when every row has an integer fold.
+    /// </summary>
+    /// <exception cref="FeatureTableException">The table has no rows, no features, a single genre or a value that is
+    /// not finite; the message names the table's file when it came from one.</exception>
+    public static Dataset FromTable(FeatureTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string Where(string what) => table.Source is null ? what : $"{table.Source}: {what}";
+        var rows = table.Rows;
+        if (rows.Count == 0) throw new FeatureTableException(Where("the table has no data rows"));
+        if (table.FeatureNames.Count == 0) throw new FeatureTableException(Where("no numeric feature columns"));
+        for (int f = 0; f < table.FeatureNames.Count; f++)
+            for (int r = 0; r < rows.Count; r++)
+                if (!double.IsFinite(rows[r].Values[f]))
+                    throw new FeatureTableException(Where($"column '{table.FeatureNames[f]}' row {r + 1} is {(double.IsNaN(rows[r].Values[f]) ? "NaN" : "infinite")}"));
+
+        var classNames = rows.SelectMany(r => r.Genres).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (classNames.Length < 2)
+            throw new FeatureTableException(Where($"only one genre ('{classNames[0]}'); a classifier needs at least two"));
+        var classIndex = classNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var labelSets = rows.Select(r => r.Genres.Select(g => classIndex[g]).Distinct().ToArray()).ToArray();
+
+        var folds = new int[rows.Count];
+        bool hasFolds = rows.All(r => r.Fold is not null);
+        for (int i = 0; i < rows.Count && hasFolds; i++)
+            hasFolds = int.TryParse(rows[i].Fold!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out folds[i]);
+        return new Dataset(table.FeatureNames, rows.Select(r => r.Values).ToArray(), labelSets.Select(s => s[0]).ToArray(), classNames,
+            rows.All(r => r.Id is not null) ? rows.Select(r => r.Id!).ToArray() : null,
+            rows.All(r => r.Group is not null) ? rows.Select(r => r.Group!).ToArray() : null,
+            hasFolds ? folds : null, labelSets);
+    }
+
+    /// <summary>Reads a feature table file (<see cref="FeatureTable.Load"/>) into a dataset (<see cref="FromTable"/>).</summary>
+    /// <exception cref="FeatureTableException">The file cannot be read or used; the message names it.</exception>
+    public static Dataset Read(string path, TableColumns? columns = null) => FromTable(FeatureTable.Load(path, columns));
 
     /// <summary>Column names, one per feature.</summary>
     public IReadOnlyList<string> FeatureNames { get; }

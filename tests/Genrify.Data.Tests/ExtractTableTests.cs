@@ -1,9 +1,7 @@
-using Genrify.Cli.Tests.TestOnly;
-using Genrify.Features.Tables;
+namespace Genrify.Data.Tests;
 
-namespace Genrify.Cli.Tests;
-
-public class FeatureTableTests
+/// <summary>Tables in the layout <c>genrify extract</c> writes: exact round trips in both formats, and the file layout.</summary>
+public class ExtractTableTests
 {
     private static readonly double[] Awkward =
     [
@@ -47,11 +45,16 @@ public class FeatureTableTests
             Assert.Equal(a.File, b.File);
             Assert.Equal(a.Genres, b.Genres);
             Assert.Equal(a.Label, b.Label);
-            Assert.Equal(a.Artist, b.Artist);
+            Assert.Equal(a.Group, b.Group);
             Assert.Equal(a.Fold, b.Fold);
             Assert.Equal(a.Values.Select(Bits), b.Values.Select(Bits));
         }
         Assert.Empty(Directory.GetFiles(temp.Root, "*.tmp-*"));
+        // Parquet keeps the recipe in its metadata; CSV stays a plain table without it.
+        bool parquet = name.EndsWith(".parquet");
+        Assert.Equal(parquet ? "test-stats" : null, back.PresetName);
+        Assert.Equal(parquet ? "{\"scale\":1}" : null, back.PresetOptions);
+        Assert.Equal(name, back.Source);
     }
 
     /// <summary>Exact bits, except that every NaN counts as the same NaN (text has one spelling for NaN).</summary>
@@ -93,7 +96,7 @@ public class FeatureTableTests
             Assert.Equal(table.Rows[r].Id, back.Rows[r].Id);
             Assert.Equal(table.Rows[r].File, back.Rows[r].File);
             Assert.Equal(table.Rows[r].Genres, back.Rows[r].Genres);
-            Assert.Equal(table.Rows[r].Artist, back.Rows[r].Artist);
+            Assert.Equal(table.Rows[r].Group, back.Rows[r].Group);
             Assert.Equal(table.Rows[r].Fold, back.Rows[r].Fold);
             Assert.Equal(table.Rows[r].Values.Select(Bits), back.Rows[r].Values.Select(Bits));
         }

@@ -1,4 +1,4 @@
-namespace Genrify.Learning;
+namespace Genrify.Data;
 
 /// <summary>
 /// A feature table that cannot be used: the message is one line naming the file and the column or row at fault.
