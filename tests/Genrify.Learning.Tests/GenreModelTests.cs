@@ -54,6 +54,9 @@ public class GenreModelTests
             model.Save(copy);
             var reloaded = GenreModel.Load(copy);
             Assert.True(JsonNode.DeepEquals(shipped, reloaded.ToJson()));
+            var written = File.ReadAllText(copy);
+            reloaded.Save(copy);
+            Assert.Equal(written, File.ReadAllText(copy)); // a saved file reads back to the very same bytes
             foreach (var row in Tables.GtzanData.Rows.Take(20))
                 Assert.Equal(model.Predict(row), reloaded.Predict(row));
         }
