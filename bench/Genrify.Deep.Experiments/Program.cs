@@ -101,7 +101,7 @@ switch (args.Length > 0 ? args[0] : "cv")
         double[]?[] SvmProbabilities(double[][] x, int[] train, int[] test)
         {
             var scaler = Genrify.Learning.StandardScaler.Fit(train.Select(i => x[i]).ToArray());
-            var svm = Genrify.Learning.TrainerCatalog.Create("svm", 0).Fit(
+            var svm = new Genrify.Learning.TrainerCatalog(0).Named("svm").Fit(
                 train.Select(i => scaler.Transform(x[i])).ToArray(), train.Select(i => examples[i].Label).ToArray(), classes.Length);
             var result = new double[]?[x.Length];
             foreach (int i in test)

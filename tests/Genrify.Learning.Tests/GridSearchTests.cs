@@ -106,7 +106,7 @@ public class GridSearchNameTests
     [Fact]
     public void Auto_names_the_algorithms_it_chooses_between_and_a_C_grid_its_values()
     {
-        Assert.Equal("grid[model∈{svm,gbm,logreg,vote}; best]", TrainerCatalog.Create("auto").Name);
-        Assert.Equal("grid[C∈{0.1,0.3,1,3,10,30,100}; best](svm)", TrainerCatalog.Create("svm-cv").Name);
+        Assert.Equal("grid[model∈{svm,gbm,logreg,vote}; best]", new TrainerCatalog().Named("auto").Name);
+        Assert.Equal("grid[C∈{0.1,0.3,1,3,10,30,100}; best](svm)", new TrainerCatalog().Named("svm-cv").Name);
     }
 }

@@ -57,15 +57,15 @@ public class ViewVotingWorkout : TrainerWorkout
     public void The_catalog_builds_views_from_column_names_and_auto_weighs_it_only_with_two_views()
     {
         string[] mixed = ["musicnn_emb_000", "musicnn_emb_001", "tempo", "rms_mean"];
-        var views = Assert.IsType<ViewVotingTrainer>(TrainerCatalog.Create("views", 0, mixed));
+        var views = Assert.IsType<ViewVotingTrainer>(new TrainerCatalog(0).Named("views", mixed));
         Assert.Equal([[0, 1], [2, 3]], views.Views);
         Assert.Contains("svm", views.Name);
-        Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("views"));
+        Assert.Throws<ArgumentException>(() => new TrainerCatalog().Named("views"));
 
-        var autoMixed = Assert.IsType<GridSearchTrainer>(TrainerCatalog.Create("auto", 0, mixed));
-        var autoPlain = Assert.IsType<GridSearchTrainer>(TrainerCatalog.Create("auto", 0, ["tempo", "rms_mean"]));
+        var autoMixed = Assert.IsType<GridSearchTrainer>(new TrainerCatalog(0).Named("auto", mixed));
+        var autoPlain = Assert.IsType<GridSearchTrainer>(new TrainerCatalog(0).Named("auto", ["tempo", "rms_mean"]));
         Assert.Contains("views", autoMixed.Name);
         Assert.DoesNotContain("views", autoPlain.Name);
-        Assert.DoesNotContain("views", TrainerCatalog.Create("auto").Name);
+        Assert.DoesNotContain("views", new TrainerCatalog().Named("auto").Name);
     }
 }

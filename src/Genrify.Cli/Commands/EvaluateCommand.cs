@@ -37,7 +37,6 @@ public sealed class EvaluateCommand : ICliCommand
     private static int Run(CliContext context, ParseResult parse, SourceOptions source, string models, string? featureSets, int k,
         double? holdOut, string? groupBy, string? foldColumn, bool json, string? reportDir, CancellationToken cancel)
     {
-        int seed = parse.GetValue(source.Seed);
         var names = models.Split(',', StringSplitOptions.RemoveEmptyEntries);
         foreach (var name in names)
             if (!ModelChoice.IsKnown(context, name)) return ExitCodes.Usage;
@@ -56,8 +55,9 @@ public sealed class EvaluateCommand : ICliCommand
         var columns = holdOut is not null || (groupBy is null && foldColumn is null) ? null : new TableColumns { GroupColumn = groupBy, FoldColumn = foldColumn };
         var loaded = source.Load(context, parse, cancel, includeSpotify: featureSets is not null && sets.Any(s => s != FeatureSet.Extracted), columns);
         if (loaded is null) return ExitCodes.InputFailed;
+        var genrify = source.Genrify(context, parse);
         IFoldSplitter splitter;
-        try { splitter = SplitterChoice.Choose(FoldLayout.Of(loaded.Data), k, seed, groupBy, foldColumn, holdOut); }
+        try { splitter = genrify.Evaluation.Splitter(loaded.Data, k, groupBy, foldColumn, holdOut); }
         catch (ArgumentException e) { context.Fail(e.Message); return ExitCodes.Usage; }
 
         var report = reportDir is null ? null : new MarkdownReport($"Genrify evaluation of {Path.GetFileName(parse.GetValue(source.Source))}");
@@ -72,9 +72,9 @@ public sealed class EvaluateCommand : ICliCommand
             foreach (var name in names)
             {
                 cancel.ThrowIfCancellationRequested(); // Ctrl+C stops between cross-validations
-                if (!ModelChoice.TryCreate(context, name, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
+                if (!ModelChoice.TryCreate(context, genrify.Trainers, name, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
                 CrossValidationResult result;
-                try { result = CrossValidator.Run(data, trainer, splitter); }
+                try { result = genrify.Evaluation.CrossValidate(data, trainer, splitter); }
                 catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
                 if (json) context.Out.WriteLine(EvaluationSummary.Json(result, data.Count).ToJsonString());
                 else context.Out.Write(EvaluationSummary.Text(result, featuresLabel, data.Count));

@@ -26,9 +26,9 @@ internal static class ModelChoice
         return false;
     }
 
-    /// <summary>The trainer named <paramref name="name"/> for a table with <paramref name="featureNames"/> (the
+    /// <summary>The trainer of <paramref name="trainers"/> named <paramref name="name"/> for a table with <paramref name="featureNames"/> (the
     /// <c>views</c> model and <c>auto</c> look at them).</summary>
-    public static bool TryCreate(CliContext context, string name, int seed, IReadOnlyList<string> featureNames, out IClassifierTrainer trainer)
+    public static bool TryCreate(CliContext context, TrainerCatalog trainers, string name, IReadOnlyList<string> featureNames, out IClassifierTrainer trainer)
     {
         if (string.Equals(name.Trim(), Cnn, StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +38,7 @@ internal static class ModelChoice
         }
         try
         {
-            trainer = TrainerCatalog.Create(name.Trim(), seed, featureNames);
+            trainer = trainers.Named(name.Trim(), featureNames);
             return true;
         }
         catch (ArgumentException e)

@@ -36,6 +36,9 @@ internal sealed class SourceOptions
         command.Options.Add(Seed);
     }
 
+    /// <summary>The library context of a run: seeded with <c>--seed</c>, extracting with the command line's presets.</summary>
+    public GenrifyContext Genrify(CliContext context, ParseResult parse) => new(parse.GetValue(Seed), context.Presets);
+
     /// <summary>Loads the source; on failure prints one line and returns null. <paramref name="columns"/> names the
     /// columns of groups and folds (<c>--group-by</c>, <c>--fold-column</c>) when they are not the usual ones.</summary>
     public TrainingData? Load(CliContext context, ParseResult parse, CancellationToken cancel, bool includeSpotify = false, TableColumns? columns = null)
@@ -43,9 +46,8 @@ internal sealed class SourceOptions
         string source = parse.GetValue(Source)!;
         try
         {
-            var data = TrainingSource.Load(source, parse.GetValue(Preset)!, new TrainingSourceOptions
+            var data = Genrify(context, parse).Data.Load(source, parse.GetValue(Preset)!, new TrainingSourceOptions
             {
-                Presets = context.Presets,
                 Jobs = Commands.Jobs.Resolve(context, parse.GetValue(Jobs)),
                 UseCache = !parse.GetValue(NoCache),
                 IncludeSpotifyFeatures = includeSpotify,

@@ -25,31 +25,28 @@ public sealed class TrainCommand : ICliCommand
 
     private static int Run(CliContext context, ParseResult parse, SourceOptions source, string modelName, string output, int k, CancellationToken cancel)
     {
-        int seed = parse.GetValue(source.Seed);
         if (!ModelChoice.IsKnown(context, modelName)) return ExitCodes.Usage;
         // Before training, which can take minutes: a model file, somewhere writable, never the data it learns from.
         if (!OutputPaths.CheckFile(context, "--out", output, [parse.GetValue(source.Source)!], ".json", "model file")) return ExitCodes.Usage;
         var loaded = source.Load(context, parse, cancel);
         if (loaded is null) return ExitCodes.InputFailed;
         var data = loaded.Data;
-        if (!ModelChoice.TryCreate(context, modelName, seed, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
+        var genrify = source.Genrify(context, parse);
+        if (!ModelChoice.TryCreate(context, genrify.Trainers, modelName, data.FeatureNames, out var trainer)) return ExitCodes.Usage;
         try
         {
             CrossValidationResult? evaluation = null;
             if (k > 0)
             {
                 // Honest by construction: predefined folds when the table has them, artists kept apart when known.
-                IFoldSplitter splitter = data.Folds is not null ? new PredefinedFolds()
-                    : data.Groups is not null ? new GroupKFold(k)
-                    : new StratifiedKFold(k, shuffle: true, seed: seed);
-                evaluation = CrossValidator.Run(data, trainer, splitter);
+                evaluation = genrify.Evaluation.CrossValidate(data, trainer, folds: k);
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"cross-validated accuracy {100 * evaluation.MeanAccuracy:F1}% ± {100 * evaluation.StdAccuracy:F1} ({evaluation.Method})"));
             }
             cancel.ThrowIfCancellationRequested(); // Ctrl+C during the cross-validation: no fit, no model file
             string trainedOn = string.Create(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(source.Source)!))}: {data.Count} clips, {data.ClassCount} genres ({string.Join(", ", data.ClassNames)})");
-            var genreModel = GenreModel.Train(data, trainer, loaded.PresetName, loaded.PresetOptions, evaluation, trainedOn: trainedOn);
+            var genreModel = genrify.Models.Train(loaded, trainer, evaluation, trainedOn);
             cancel.ThrowIfCancellationRequested();
             genreModel.Save(output);
             context.Out.WriteLine($"wrote {output}: {trainer.Name} on {data.Count} clips x {data.FeatureCount} '{loaded.PresetName}' features, classes {string.Join(", ", data.ClassNames)}");

@@ -37,4 +37,17 @@ public static class SplitterChoice
         }
         return new StratifiedKFold(k, shuffle: true, seed: seed);
     }
+
+    /// <summary>
+    /// The honest default when nothing is asked for: the layout's predefined folds when it has them, else group k-fold
+    /// when it knows the groups (artists kept apart), else stratified k-fold shuffled with <paramref name="seed"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="k"/> is below 2 where k folds are made.</exception>
+    public static IFoldSplitter Honest(FoldLayout layout, int k, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (layout.Folds is not null) return new PredefinedFolds();
+        if (k < 2) throw new ArgumentException($"--cv must be at least 2 (got {k})");
+        return layout.Groups is not null ? new GroupKFold(k) : new StratifiedKFold(k, shuffle: true, seed: seed);
+    }
 }
