@@ -80,6 +80,32 @@ public class MatrixBatchTests
         Assert.Equal((0, 4), (again.Extracted, again.CacheHits));
     }
 
+    [Fact]
+    public void A_damaged_record_costs_only_its_clip_and_the_rest_is_read_back_after_the_rewrite()
+    {
+        using var temp = new TempFolder();
+        var collection = TrackCollection.Open(temp.GenreFolders());
+        var cacheDir = temp.PathOf("cache");
+        var extractor = new TestOnlyLogMelExtractor();
+        var first = Run(extractor, collection, cacheDir, ClipDecoder.Decode);
+        string file;
+        using (var cache = FeatureCache.Open(cacheDir, extractor)) file = cache.FilePath;
+        var bytes = File.ReadAllBytes(file);
+        bytes[48 + 1000] ^= 0x5A; // inside the first record's matrix
+        File.WriteAllBytes(file, bytes);
+
+        using (var reopened = FeatureCache.Open(cacheDir, extractor))
+        {
+            Assert.Equal(3, reopened.Count);
+            Assert.Contains("skipped 1 damaged record(s)", reopened.Notice);
+            Assert.Contains("rewrote the cache without them", reopened.Notice);
+        }
+        var again = Run(extractor, collection, cacheDir, ClipDecoder.Decode);
+
+        Assert.Equal((1, 3), (again.Extracted, again.CacheHits));
+        Assert.Equal(first.Clips.Select(c => c.Value.Data), again.Clips.Select(c => c.Value.Data));
+    }
+
     private static BatchResult<Matrix> Run(TestOnlyLogMelExtractor extractor, TrackCollection collection, string cacheDir,
         Func<string, int, DecodeScratch, AudioBuffer> decoder)
     {

@@ -34,7 +34,13 @@ internal sealed class CacheRecordReader<T>
     /// Reads every record to the end of the stream, handing each good one to <paramref name="onRecord"/> (content
     /// hash, entry) in file order.
     /// </summary>
-    public CacheReadSummary ReadAll(Action<string, CachedClip<T>> onRecord)
+    public CacheReadSummary ReadAll(Action<string, CachedClip<T>> onRecord) => ReadAll((hash, entry, _, _) => onRecord(hash, entry));
+
+    /// <summary>
+    /// Reads every record to the end of the stream, handing each good one to <paramref name="onRecord"/> (content
+    /// hash, entry, the record's file offset and length) in file order.
+    /// </summary>
+    public CacheReadSummary ReadAll(Action<string, CachedClip<T>, long, int> onRecord)
     {
         long pos = _bufferStart, validEnd = _bufferStart, badStart = -1;
         int records = 0, damagedRecords = 0;
@@ -53,7 +59,7 @@ internal sealed class CacheRecordReader<T>
                     if (firstDamage == RecordDamage.None) firstDamage = badDamage;
                     badStart = -1;
                 }
-                onRecord(hash, entry);
+                onRecord(hash, entry, pos, used);
                 records++;
                 pos += used;
                 validEnd = pos;

@@ -21,7 +21,7 @@ namespace Genrify.Features.Caching;
 /// </remarks>
 public sealed class FeatureCache<T> : IDisposable
 {
-    private readonly Dictionary<string, CachedClip<T>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Slot> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _order = []; // content hashes in file order, for a rewrite
     private readonly Func<Stream, Stream> _wrap;
     private readonly Lock _gate = new();
@@ -126,9 +126,17 @@ public sealed class FeatureCache<T> : IDisposable
     }
 
     /// <summary>What is cached for a file whose content hash is <paramref name="contentHash"/>.</summary>
+    /// <remarks>Small values (vectors) are held in memory; large ones (matrices) are read back from the file on a hit,
+    /// so a cache holding a whole library costs memory for its index only.</remarks>
     public bool TryGet(string contentHash, out CachedClip<T> entry)
     {
-        lock (_gate) return _entries.TryGetValue(contentHash, out entry!);
+        Slot slot;
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(contentHash, out slot)) { entry = null!; return false; }
+        }
+        if (slot.Entry is { } held) { entry = held; return true; }
+        return TryReadBack(contentHash, slot, out entry);
     }
 
     /// <summary>
@@ -148,20 +156,51 @@ public sealed class FeatureCache<T> : IDisposable
         var entry = new CachedClip<T>(value, warnings);
         lock (_gate)
         {
-            if (_entries.TryAdd(contentHash, entry)) _order.Add(contentHash);
-            else _entries[contentHash] = entry;
-            if (_log is null) return;
-            try
+            long offset = _end;
+            bool written = false;
+            if (_log is not null)
             {
-                _log.Position = _end;
-                _log.Write(record);
-                _log.Flush();
-                _end += record.Length;
+                try
+                {
+                    _log.Position = _end;
+                    _log.Write(record);
+                    _log.Flush();
+                    _end += record.Length;
+                    written = true;
+                }
+                catch (Exception e) when (WriteFailures.IsWriteFailure(e) || e is NotSupportedException)
+                {
+                    Disable(e);
+                }
             }
-            catch (Exception e) when (WriteFailures.IsWriteFailure(e) || e is NotSupportedException)
-            {
-                Disable(e);
-            }
+            // What is not in the file stays in memory, to be served for the rest of the run.
+            Put(contentHash, new Slot(written && !_codec.KeepInMemory ? null : entry, offset, record.Length));
+        }
+    }
+
+    private void Put(string contentHash, Slot slot)
+    {
+        if (_entries.TryAdd(contentHash, slot)) _order.Add(contentHash);
+        else _entries[contentHash] = slot;
+    }
+
+    // A record of the file, read again on a hit. Only a good record of this very hash is served: a file that another
+    // process has rewritten meanwhile may hold something else there, which is then a miss.
+    private bool TryReadBack(string contentHash, Slot slot, out CachedClip<T> entry)
+    {
+        entry = null!;
+        try
+        {
+            using var file = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess);
+            var record = new byte[slot.Length];
+            file.Position = slot.Offset;
+            if (file.ReadAtLeast(record, record.Length, throwOnEndOfStream: false) != record.Length) return false;
+            return CacheFormat.TryDecodeRecord(record, _codec, out var hash, out entry) == RecordDamage.None
+                && hash == contentHash && _codec.Fits(entry.Value);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -221,11 +260,9 @@ public sealed class FeatureCache<T> : IDisposable
 
     private void LoadRecords(Stream stream, bool writable)
     {
-        var summary = new CacheRecordReader<T>(stream, CacheFormat.HeaderSize, _codec).ReadAll((hash, entry) =>
+        var summary = new CacheRecordReader<T>(stream, CacheFormat.HeaderSize, _codec).ReadAll((hash, entry, offset, length) =>
         {
-            if (!_codec.Fits(entry.Value)) return;
-            if (_entries.TryAdd(hash, entry)) _order.Add(hash);
-            else _entries[hash] = entry;
+            if (_codec.Fits(entry.Value)) Put(hash, new Slot(_codec.KeepInMemory ? entry : null, offset, length));
         });
         // Read-only, the tail may be the other process's record half-written right now: neither dropped nor reported.
         long tail = writable ? summary.TailBytes : 0;
@@ -253,15 +290,25 @@ public sealed class FeatureCache<T> : IDisposable
         try
         {
             var key = ReadKey();
+            var moved = new List<(string Hash, Slot Slot)>();
             AtomicFile.Write(FilePath, stream =>
             {
                 stream.Write(CacheFormat.EncodeHeader(key));
+                long at = CacheFormat.HeaderSize;
                 foreach (var hash in _order)
                 {
-                    var entry = _entries[hash];
-                    stream.Write(CacheFormat.EncodeRecord(Convert.FromHexString(hash), entry.Value, _codec, entry.Warnings));
+                    var slot = _entries[hash];
+                    // Entries kept only in the file are read from the old one, which stays in place until the rename.
+                    if (slot.Entry is not { } entry && !TryReadBack(hash, slot, out entry)) continue;
+                    var record = CacheFormat.EncodeRecord(Convert.FromHexString(hash), entry.Value, _codec, entry.Warnings);
+                    stream.Write(record);
+                    moved.Add((hash, slot with { Offset = at, Length = record.Length }));
+                    at += record.Length;
                 }
             });
+            _entries.Clear();
+            _order.Clear();
+            foreach (var (hash, slot) in moved) Put(hash, slot);
             Close(ref _log);
             _log = _wrap(new FileStream(FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
             _end = _log.Length;
@@ -300,6 +347,9 @@ public sealed class FeatureCache<T> : IDisposable
         int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         return header[..n];
     }
+
+    // Where an entry lives: its record in the file (offset, length) and, for values kept in memory or not written, the entry itself.
+    private readonly record struct Slot(CachedClip<T>? Entry, long Offset, int Length);
 
     private static void Close<TStream>(ref TStream? stream) where TStream : Stream
     {

@@ -10,6 +10,10 @@ internal interface ICacheCodec<T>
     /// stored values must, and read ones that do not are left out.</summary>
     bool Fits(T value);
 
+    /// <summary>Whether a cache keeps every value in memory (small ones) or reads each back from the file on a hit
+    /// (large ones, of which a library's worth would not fit).</summary>
+    bool KeepInMemory { get; }
+
     /// <summary>Bytes <see cref="Write"/> needs for <paramref name="value"/>.</summary>
     int Size(T value);
 

@@ -12,6 +12,9 @@ internal sealed class MatrixCodec : ICacheCodec<Matrix>
 {
     public bool Fits(Matrix value) => true;
 
+    // A 30 s log-mel is ~0.6 MB: a library's worth is read back on a hit rather than held.
+    public bool KeepInMemory => false;
+
     public int Size(Matrix value) => 8 + value.Data.Length * 4;
 
     public void Write(Matrix value, Span<byte> destination)

@@ -8,6 +8,8 @@ internal sealed class VectorCodec(int length) : ICacheCodec<double[]>
 {
     public bool Fits(double[] value) => value.Length == length;
 
+    public bool KeepInMemory => true;
+
     public int Size(double[] value) => 4 + value.Length * 8;
 
     public void Write(double[] value, Span<byte> destination)
