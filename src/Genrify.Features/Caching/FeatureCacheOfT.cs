@@ -11,9 +11,10 @@ namespace Genrify.Features.Caching;
 /// </summary>
 /// <typeparam name="T">What a clip yields.</typeparam>
 /// <remarks>
-/// Storage is an append-only log of checksummed records rather than SQLite: the access pattern is "load
+/// Storage is an append-only log of checksummed records rather than SQLite: the access pattern is "read
 /// everything at start, append one record per new file", which a log serves with no native dependency and
-/// no start-up cost. The log is read as a stream, one record at a time, so its size is not bounded by an array's.
+/// no start-up cost. Small values (vectors) are then held in memory; large ones (matrices) only as their place in the
+/// file, read back on a hit. The log is read as a stream, one record at a time, so its size is not bounded by an array's.
 /// A process killed mid-write leaves at most one torn record at the tail; the next open detects it and truncates
 /// the file back to the last whole record, so rows already done are never lost and a corrupt row is never served.
 /// A record damaged in the middle costs only itself (<see cref="CacheFormat"/>). Records are written straight to
