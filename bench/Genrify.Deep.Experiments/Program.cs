@@ -5,7 +5,7 @@ using TorchSharp;
 
 // Usage:
 //   cv   --manifest M --cache DIR [--arch A] [--epochs N] [--window S] [--seed S] [--threads T] [--folds 0,1] [--no-augment]
-//   cache --manifest M --cache DIR                     (decode + log-mel every clip once)
+//   cache --manifest M --cache DIR                     (decode + log-mel every clip once, into the cache folder)
 //   time --manifest M --cache DIR --model FILE          (prediction time for each cached clip after load)
 //   fit  --manifest M --cache DIR --out FILE [...]       (train on all clips, save)
 //   cv ... --seeds 1,2,3      (one CV per seed; also reports the ensemble that averages the seeds' probabilities)
@@ -22,18 +22,16 @@ string manifest = Opt("manifest", "/work/shared/data/emotify/manifest.csv");
 var rows = ManifestRow.Read(manifest);
 var classes = rows.Select(r => r.Genre).Distinct().Order(StringComparer.Ordinal).ToArray();
 string cache = Opt("cache", "/tmp/genrify-cnn/logmel");
+// Decode + log-mel every clip once with Genrify's own front end, through the log-mel cache (content-hash keyed).
+var loadClock = Stopwatch.StartNew();
+var analysed = LogMelCollection.Load(manifest, LogMelSettings.Default, new LogMelCollectionOptions { CacheDirectory = cache });
+var logMelOf = analysed.Tracks.Zip(analysed.Examples).ToDictionary(p => p.First.Id, p => p.Second.LogMel);
 if (args.Length > 0 && args[0] == "cache")
 {
-    // Decode + log-mel every clip once with Genrify's own front end (AudioLoader + MelSpectrogram + PowerToDb).
-    var sw = Stopwatch.StartNew();
-    foreach (var r in rows)
-        LogMelCache.GetOrCompute(Path.Combine(cache, r.Id + ".logmel"),
-            () => LogMelFrontEnd.FromFile(Path.Combine(Path.GetDirectoryName(manifest)!, r.Location), LogMelSettings.Default));
-    Console.WriteLine($"cached {rows.Count} log-mels in {cache} in {sw.Elapsed.TotalSeconds:F0} s");
+    Console.WriteLine($"cached {logMelOf.Count} log-mels in {cache} in {loadClock.Elapsed.TotalSeconds:F0} s");
     return;
 }
-var examples = rows.Select(r => new CnnExample(LogMelCache.Read(Path.Combine(cache, r.Id + ".logmel")),
-                                                Array.IndexOf(classes, r.Genre), r.Artist)).ToList();
+var examples = rows.Select(r => new CnnExample(logMelOf[r.Id], Array.IndexOf(classes, r.Genre), r.Artist)).ToList();
 int threads = int.Parse(Opt("threads", "1"));
 torch.set_num_threads(threads);
 var options = new CnnTrainerOptions

@@ -85,8 +85,7 @@ public sealed class CnnSongPredictor : IGenrePredictor, IModelDescription, IDisp
         var logMel = LogMelFrontEnd.Compute(samples, SampleRate, Model.Settings);
         float[] probabilities;
         lock (_network) probabilities = Model.PredictProbabilities(logMel);
-        var ranked = probabilities.Select((p, c) => new GenrePrediction(Model.Classes[c], p))
-                                  .OrderByDescending(g => g.Probability).ToArray();
+        var ranked = GenreRanking.Rank(probabilities.Select((p, c) => new GenrePrediction(Model.Classes[c], p)));
         return new SongPrediction(name, ranked, ClipAdvisories.Append(warnings, name, samples, SampleRate), (double)samples.Length / SampleRate);
     }
 

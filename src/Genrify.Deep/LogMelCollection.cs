@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Genrify.Audio;
 using Genrify.Dsp;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
+using Genrify.Features.Extraction;
 
 namespace Genrify.Deep;
 
@@ -18,13 +15,14 @@ namespace Genrify.Deep;
 /// <param name="Classes">Genres in order of first appearance (as for feature tables).</param>
 /// <param name="Folds">The collection's fold of each example, when every analysed track has a numeric one.</param>
 /// <param name="Skipped">Entries that could not be used (unreadable audio, missing file), each with its reason.</param>
-/// <param name="Warnings">Decoder warnings (e.g. a truncated file), each naming the file.</param>
+/// <param name="Warnings">Decoder warnings (e.g. a truncated file), each naming the file, also for log-mels served from
+/// the cache; and what opening or writing the cache found.</param>
 public sealed record LogMelCollection(IReadOnlyList<Track> Tracks, IReadOnlyList<CnnExample> Examples, IReadOnlyList<string> Classes,
                                       IReadOnlyList<int>? Folds, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<string> Warnings)
 {
     /// <summary>
     /// Decodes and analyses every track of the collection at <paramref name="path"/> with <paramref name="settings"/>,
-    /// in parallel, through an on-disk log-mel cache (keyed by file path, size, modification time and settings).
+    /// on every core, through the log-mel cache (keyed by the audio's content hash and the settings).
     /// Throws <see cref="FileNotFoundException"/> / <see cref="InvalidDataException"/> for a missing or malformed collection.
     /// </summary>
     public static LogMelCollection Load(string path, LogMelSettings settings, LogMelCollectionOptions? options = null)
@@ -36,80 +34,44 @@ public sealed record LogMelCollection(IReadOnlyList<Track> Tracks, IReadOnlyList
     }
 
     /// <summary>As <see cref="Load(string, LogMelSettings, LogMelCollectionOptions?)"/> for an explicit track list.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled (finished log-mels stay cached).</exception>
     public static LogMelCollection Load(IReadOnlyList<Track> tracks, LogMelSettings settings, LogMelCollectionOptions? options = null,
                                         IReadOnlyList<SkippedFile>? alreadySkipped = null)
     {
         ArgumentNullException.ThrowIfNull(tracks);
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new LogMelCollectionOptions();
-        var logMels = new Matrix?[tracks.Count];
-        var errors = new string?[tracks.Count];
-        var warnings = new IReadOnlyList<string>[tracks.Count];
-        string? cacheDir = options.UseCache ? Path.Combine(options.CacheDirectory ?? FeatureCache.UserDirectory(), "logmel") : null;
-        string settingsKey = JsonSerializer.Serialize(settings);
-        int done = 0;
-        Parallel.For(0, tracks.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Jobs ?? Environment.ProcessorCount, CancellationToken = options.Cancel },
-            i =>
-            {
-                try
-                {
-                    (logMels[i], warnings[i]) = Analyse(tracks[i].Path, settings, settingsKey, cacheDir);
-                }
-                catch (AudioDecodeException e) { errors[i] = e.Message; }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
-                {
-                    errors[i] = e.Message;
-                }
-                options.Progress?.Report((Interlocked.Increment(ref done), tracks.Count));
-            });
+        var extractor = new LogMelExtractor(settings);
+        using var cache = options.UseCache ? FeatureCache.Open(options.CacheDirectory ?? FeatureCache.UserDirectory(), extractor) : null;
+        var batch = new BatchExtractor<Matrix>(extractor, new BatchOptions<Matrix>
+        {
+            MaxDegreeOfParallelism = options.Jobs ?? Environment.ProcessorCount,
+            Cache = cache,
+        });
+        var progress = options.Progress is { } counts ? new Progress(counts) : null;
+        var result = batch.Run(tracks, progress, options.Cancel);
 
         var kept = new List<Track>();
         var examples = new List<CnnExample>();
         var classes = new List<string>();
-        var skipped = new List<SkippedFile>(alreadySkipped ?? []);
-        var allWarnings = new List<string>();
-        for (int i = 0; i < tracks.Count; i++)
+        foreach (var (track, logMel) in result.Clips)
         {
-            if (logMels[i] is not { } logMel) { skipped.Add(new SkippedFile(tracks[i].File, errors[i] ?? "not analysed")); continue; }
-            allWarnings.AddRange(warnings[i]);
-            int label = classes.IndexOf(tracks[i].Label);
-            if (label < 0) { label = classes.Count; classes.Add(tracks[i].Label); }
-            kept.Add(tracks[i]);
-            examples.Add(new CnnExample(logMel, label, string.IsNullOrEmpty(tracks[i].Artist) ? "track:" + tracks[i].Id : tracks[i].Artist!));
+            int label = classes.IndexOf(track.Label);
+            if (label < 0) { label = classes.Count; classes.Add(track.Label); }
+            kept.Add(track);
+            examples.Add(new CnnExample(logMel, label, string.IsNullOrEmpty(track.Artist) ? "track:" + track.Id : track.Artist!));
         }
         var folds = new int[kept.Count];
         bool hasFolds = kept.Count > 0;
         for (int i = 0; i < kept.Count && hasFolds; i++)
             hasFolds = int.TryParse(kept[i].Fold, NumberStyles.Integer, CultureInfo.InvariantCulture, out folds[i]);
-        return new LogMelCollection(kept, examples, classes, hasFolds ? folds : null, skipped, allWarnings);
+        IReadOnlyList<string> warnings = cache?.Notice is { } notice ? [notice, .. result.Warnings] : result.Warnings;
+        return new LogMelCollection(kept, examples, classes, hasFolds ? folds : null, [.. alreadySkipped ?? [], .. result.Skipped], warnings);
     }
 
-    private static (Matrix, IReadOnlyList<string>) Analyse(string path, LogMelSettings settings, string settingsKey, string? cacheDir)
+    // The batch's per-file reports as the (done, total) counts the options ask for.
+    private sealed class Progress(IProgress<(int Done, int Total)> counts) : IProgress<BatchProgress>
     {
-        string? cached = null;
-        if (cacheDir is not null)
-        {
-            var info = new FileInfo(path);
-            if (info.Exists)
-            {
-                var key = $"{Path.GetFullPath(path)}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{settingsKey}";
-                cached = Path.Combine(cacheDir, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + ".logmel");
-                if (File.Exists(cached))
-                {
-                    try { return (LogMelCache.Read(cached), []); }
-                    catch (InvalidDataException) { /* a damaged entry is recomputed below */ }
-                }
-            }
-        }
-        var audio = Genrify.Features.ClipDecoder.Decode(path, settings.SampleRate);
-        if (audio.Samples.Length == 0) throw new InvalidDataException($"{path}: no audio samples");
-        var logMel = LogMelFrontEnd.Compute(audio.Samples, audio.SampleRate, settings);
-        if (cached is not null)
-        {
-            try { LogMelCache.Write(cached, logMel); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the cache is an optimisation only */ }
-        }
-        return (logMel, audio.Warnings);
+        public void Report(BatchProgress value) => counts.Report((value.Done, value.Total));
     }
 }

@@ -9,7 +9,8 @@ public sealed record LogMelCollectionOptions
     /// <summary>Whether to read and write the log-mel cache (on by default).</summary>
     public bool UseCache { get; init; } = true;
 
-    /// <summary>Cache root (default: the user cache, $XDG_CACHE_HOME/genrify); log-mels go in its <c>logmel</c> folder.</summary>
+    /// <summary>Cache folder (default: the user cache, $XDG_CACHE_HOME/genrify); the log-mels of one recipe are one
+    /// <c>logmel-KEY.features</c> file there.</summary>
     public string? CacheDirectory { get; init; }
 
     /// <summary>(done, total) after each track.</summary>

@@ -123,8 +123,7 @@ public sealed class GenreModel
                 throw new ArgumentException($"feature '{FeatureNames[j]}' is {row[j]}", nameof(row));
         var scaled = Scaler is null ? row.ToArray() : Scaler.Transform(row);
         var probabilities = Classifier.PredictProbabilities(scaled);
-        return probabilities.Select((p, c) => new GenrePrediction(ClassNames[c], p))
-            .OrderByDescending(p => p.Probability).ThenBy(p => p.Genre, StringComparer.Ordinal).ToArray();
+        return GenreRanking.Rank(probabilities.Select((p, c) => new GenrePrediction(ClassNames[c], p)));
     }
 
     /// <summary>The model file's content.</summary>

@@ -46,7 +46,7 @@ public static class TrainingSource
     {
         var preset = options.Presets.Get(presetName);
         var collection = TrackCollection.Open(path);
-        using FeatureCache? cache = options.UseCache
+        using FeatureCache<double[]>? cache = options.UseCache
             ? FeatureCache.Open(options.CacheDirectory ?? FeatureCache.UserDirectory(), preset)
             : null;
         var extractor = new BatchExtractor(preset, new BatchOptions

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using Genrify.Dsp;
 using Genrify.Features;
+using Genrify.Features.Presets;
 using Genrify.Pipeline;
 
 namespace Genrify.Web;
@@ -47,22 +48,28 @@ public sealed class SongAnalyser
         var warnings = audio.Warnings.Select(w => w.Replace(path, displayName, StringComparison.Ordinal)).ToArray();
         var prediction = Predictor.PredictSamples(displayName, audio.Samples, warnings, deadline.Token);
         deadline.ThrowIfPassed();
-        var features = Telling(audio.Samples, rate);
+        // One STFT serves the picture and the descriptors, as it serves every column of a preset.
+        var clip = new ClipAnalysis(audio.Samples, rate);
+        var features = Telling(clip);
         deadline.ThrowIfPassed();
-        var picture = SpectrogramRenderer.Render(audio.Samples, rate);
+        var picture = SpectrogramRenderer.Render(clip);
         var genres = top > 0 ? prediction.Genres.Take(top).ToArray() : prediction.Genres;
         return new SongAnalysis(displayName, prediction.Duration, genres, prediction.Warnings, features, picture, Model,
             clock.Elapsed.TotalMilliseconds, prediction.Label, prediction.MultiLabel, prediction.Fits, prediction.Tags);
     }
 
-    /// <summary>Tempo (librosa.feature.tempo), whole-clip RMS in dBFS and mean spectral centroid.</summary>
-    public static TellingFeatures Telling(float[] samples, int sampleRate)
+    /// <summary>Tempo (librosa.feature.tempo), whole-clip RMS in dBFS and mean spectral centroid, from the clip's
+    /// shared spectra (the same values as computing each from the samples).</summary>
+    public static TellingFeatures Telling(ClipAnalysis clip)
     {
+        ArgumentNullException.ThrowIfNull(clip);
+        var samples = clip.Samples;
+        int sampleRate = clip.SampleRate;
         double rms = samples.Length == 0 ? 0 : Math.Sqrt(TensorPrimitives.SumOfSquares<float>(samples) / samples.Length);
         double? dbfs = rms > 0 ? 20 * Math.Log10(rms) : null;
-        var centroid = SpectralCentroid.Compute(samples, sampleRate).Data;
+        var centroid = SpectralCentroid.FromSpectrogram(clip.Magnitude, sampleRate).Data;
         double brightness = centroid.Length == 0 ? 0 : TensorPrimitives.Sum<float>(centroid) / centroid.Length;
-        double tempo = Tempo.FromAudio(samples, sampleRate);
+        double tempo = Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), sampleRate);
         return new TellingFeatures(Finite(tempo), dbfs, Finite(brightness));
     }
 

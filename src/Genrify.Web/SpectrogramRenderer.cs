@@ -1,4 +1,5 @@
 using Genrify.Dsp;
+using Genrify.Features.Presets;
 using SkiaSharp;
 
 namespace Genrify.Web;
@@ -22,12 +23,14 @@ public static class SpectrogramRenderer
         { 229, 80, 100 }, { 251, 135, 97 }, { 254, 194, 135 }, { 252, 253, 191 },
     };
 
-    /// <summary>The spectrogram of <paramref name="samples"/> at <paramref name="sampleRate"/> Hz, as a picture.</summary>
-    public static SpectrogramPicture Render(ReadOnlySpan<float> samples, int sampleRate)
+    /// <summary>The spectrogram of <paramref name="clip"/> as a picture, from its shared mel spectrogram.</summary>
+    public static SpectrogramPicture Render(ClipAnalysis clip)
     {
-        var db = Decibels.PowerToDb(MelSpectrogram.Compute(samples, sampleRate), DbReference.Max, topDb: DbRange);
+        ArgumentNullException.ThrowIfNull(clip);
+        var db = Decibels.PowerToDb(clip.MelPower, DbReference.Max, topDb: DbRange);
+        int sampleRate = clip.SampleRate;
         return new SpectrogramPicture(Convert.ToBase64String(EncodePng(db, out int width)), width, db.Rows,
-            (double)samples.Length / sampleRate, sampleRate / 2.0, DbRange);
+            (double)clip.Samples.Length / sampleRate, sampleRate / 2.0, DbRange);
     }
 
     /// <summary>Encodes a (bands × frames) dB matrix whose maximum is 0 as a PNG; <paramref name="width"/> is the picture's width.</summary>

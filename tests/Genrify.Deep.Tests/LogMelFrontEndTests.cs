@@ -39,20 +39,38 @@ public class LogMelFrontEndTests
         Assert.Throws<ArgumentException>(() => LogMelFrontEnd.Compute(new float[44100], 44100, LogMelSettings.Default));
     }
 
+    /// <summary>
+    /// A collection's log-mels come back from the cache identical, with the decoder's warnings of each file (naming it),
+    /// in collection order; other settings are another recipe, cached apart.
+    /// </summary>
     [Fact]
-    public void CacheRoundTripsAndRejectsTruncatedFiles()
+    public void A_collection_is_analysed_once_and_served_from_the_cache_with_its_warnings()
     {
-        var m = new Genrify.Dsp.Matrix(3, 4, Enumerable.Range(0, 12).Select(i => i * 0.5f - 2f).ToArray());
-        string path = Path.Combine(Path.GetTempPath(), $"genrify-logmel-{Guid.NewGuid():N}.logmel");
+        var root = Path.Combine(Path.GetTempPath(), $"genrify-logmel-{Guid.NewGuid():N}");
         try
         {
-            LogMelCache.Write(path, m);
-            var back = LogMelCache.Read(path);
-            Assert.Equal((3, 4), (back.Rows, back.Columns));
-            Assert.Equal(m.Data, back.Data);
-            File.WriteAllBytes(path, File.ReadAllBytes(path)[..20]);
-            Assert.Throws<InvalidDataException>(() => LogMelCache.Read(path));
+            var music = Path.Combine(root, "music");
+            Directory.CreateDirectory(Path.Combine(music, "b"));
+            Directory.CreateDirectory(Path.Combine(music, "a"));
+            File.Copy(TestData.BadAudio("header_overclaims.wav"), Path.Combine(music, "a", "overclaims.wav"));
+            File.Copy(TestData.Audio("clip04_click_90.wav"), Path.Combine(music, "b", "click.wav"));
+            var options = new LogMelCollectionOptions { CacheDirectory = Path.Combine(root, "cache"), Jobs = 2 };
+
+            var first = LogMelCollection.Load(music, LogMelSettings.Default, options);
+            var again = LogMelCollection.Load(music, LogMelSettings.Default, options);
+
+            Assert.Equal(["a/overclaims.wav", "b/click.wav"], first.Tracks.Select(t => t.File));
+            Assert.Contains(first.Warnings, w => w.Contains("overclaims.wav", StringComparison.Ordinal));
+            Assert.Equal(first.Warnings, again.Warnings);
+            Assert.Equal(first.Tracks.Select(t => t.File), again.Tracks.Select(t => t.File));
+            for (int i = 0; i < first.Examples.Count; i++)
+                Assert.Equal(first.Examples[i].LogMel.Data, again.Examples[i].LogMel.Data);
+            Assert.Single(Directory.GetFiles(options.CacheDirectory, "logmel-*.features"));
+
+            var fewerBands = LogMelCollection.Load(music, LogMelSettings.Default with { NMels = 64 }, options);
+            Assert.All(fewerBands.Examples, e => Assert.Equal(64, e.LogMel.Rows));
+            Assert.Equal(2, Directory.GetFiles(options.CacheDirectory, "logmel-*.features").Length);
         }
-        finally { File.Delete(path); }
+        finally { Directory.Delete(root, recursive: true); }
     }
 }

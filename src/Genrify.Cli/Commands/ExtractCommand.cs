@@ -55,7 +55,7 @@ public sealed class ExtractCommand : ICliCommand
             return ExitCodes.Usage;
         }
 
-        FeatureCache? cache = null;
+        FeatureCache<double[]>? cache = null;
         if (!request.NoCache)
         {
             var dir = request.CacheDir ?? FeatureCache.DirectoryNextTo(request.Output);

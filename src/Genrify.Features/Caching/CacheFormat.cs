@@ -6,8 +6,8 @@ namespace Genrify.Features.Caching;
 
 /// <summary>
 /// The bytes of a feature cache file. A 48-byte header (magic, format version, the preset key, a checksum of those)
-/// then records, each <c>magic, payload length, payload, checksum</c>; the payload is the content hash, the values
-/// and the warnings. Every part carries its own checksum (SHA-256, first 8 bytes), so a damaged header or record is
+/// then records, each <c>magic, payload length, payload, checksum</c>; the payload is the content hash, the clip's
+/// value (laid out by the cache's <see cref="ICacheCodec{T}"/>: a vector, a matrix) and the warnings. Every part carries its own checksum (SHA-256, first 8 bytes), so a damaged header or record is
 /// recognised as such and a reader can step over a bad record to the next good one.
 /// </summary>
 internal static class CacheFormat
@@ -72,7 +72,7 @@ internal static class CacheFormat
         }
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != FileMagic)
         {
-            detail = "not a Genrify feature cache";
+            detail = "not a Genrify cache";
             return HeaderCheck.Corrupt;
         }
         Span<byte> sum = stackalloc byte[ChecksumSize];
@@ -90,25 +90,25 @@ internal static class CacheFormat
         }
         if (!header.Slice(KeyOffset, KeySize).SequenceEqual(key))
         {
-            detail = "another feature recipe";
+            detail = "another recipe";
             return HeaderCheck.OtherKey;
         }
         return HeaderCheck.Valid;
     }
 
-    /// <summary>One record: <paramref name="hash"/> (32 bytes), the values and the warnings.</summary>
-    public static byte[] EncodeRecord(ReadOnlySpan<byte> hash, double[] values, IReadOnlyList<string> warnings)
+    /// <summary>One record: <paramref name="hash"/> (32 bytes), the value as <paramref name="codec"/> lays it out, and the warnings.</summary>
+    public static byte[] EncodeRecord<T>(ReadOnlySpan<byte> hash, T value, ICacheCodec<T> codec, IReadOnlyList<string> warnings)
     {
         var warningBytes = warnings.Select(Encoding.UTF8.GetBytes).ToArray();
-        int payload = HashSize + 4 + values.Length * 8 + 4 + warningBytes.Sum(w => 4 + w.Length);
+        int valueSize = codec.Size(value);
+        int payload = HashSize + valueSize + 4 + warningBytes.Sum(w => 4 + w.Length);
         var record = new byte[RecordHeaderSize + payload + ChecksumSize];
         var span = record.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span, RecordMagic);
         BinaryPrimitives.WriteInt32LittleEndian(span[4..], payload);
         int at = RecordHeaderSize;
         hash.CopyTo(span[at..]); at += HashSize;
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], values.Length); at += 4;
-        foreach (var v in values) { BinaryPrimitives.WriteDoubleLittleEndian(span[at..], v); at += 8; }
+        codec.Write(value, span.Slice(at, valueSize)); at += valueSize;
         BinaryPrimitives.WriteInt32LittleEndian(span[at..], warningBytes.Length); at += 4;
         foreach (var w in warningBytes)
         {
@@ -132,7 +132,7 @@ internal static class CacheFormat
     }
 
     /// <summary>Decodes a whole record (header, payload, checksum); the reason when it is not a good one.</summary>
-    public static RecordDamage TryDecodeRecord(ReadOnlySpan<byte> record, out string hash, out CachedFeatures entry)
+    public static RecordDamage TryDecodeRecord<T>(ReadOnlySpan<byte> record, ICacheCodec<T> codec, out string hash, out CachedClip<T> entry)
     {
         hash = ""; entry = null!;
         int payload = record.Length - RecordHeaderSize - ChecksumSize;
@@ -143,10 +143,8 @@ internal static class CacheFormat
         try
         {
             int at = HashSize;
-            int n = BinaryPrimitives.ReadInt32LittleEndian(body[at..]); at += 4;
-            if (n < 0 || n > (payload - at) / 8) return RecordDamage.BadLayout;
-            var values = new double[n];
-            for (int i = 0; i < n; i++) { values[i] = BinaryPrimitives.ReadDoubleLittleEndian(body[at..]); at += 8; }
+            if (!codec.TryRead(body[at..], out var value, out int used)) return RecordDamage.BadLayout;
+            at += used;
             int nw = BinaryPrimitives.ReadInt32LittleEndian(body[at..]); at += 4;
             if (nw < 0 || nw > (payload - at) / 4) return RecordDamage.BadLayout;
             var warnings = new string[nw];
@@ -157,7 +155,7 @@ internal static class CacheFormat
             }
             if (at != payload) return RecordDamage.BadLayout;
             hash = Convert.ToHexStringLower(body[..HashSize]);
-            entry = new CachedFeatures(values, warnings);
+            entry = new CachedClip<T>(value, warnings);
             return RecordDamage.None;
         }
         catch (ArgumentOutOfRangeException) { return RecordDamage.BadLayout; } // checksum matched but the layout is foreign

@@ -7,20 +7,23 @@ namespace Genrify.Features.Caching;
 /// block) in memory: the file may be far larger than any array. A bad record costs only itself: the reader scans
 /// on to the next record magic whose record checks out and resumes there.
 /// </summary>
-internal sealed class CacheRecordReader
+internal sealed class CacheRecordReader<T>
 {
     private const int Block = 64 << 10;
 
     private readonly Stream _stream;
+    private readonly ICacheCodec<T> _codec;
     private byte[] _buffer = new byte[Block];
     private long _bufferStart; // file offset of _buffer[0]
     private int _count;        // valid bytes in _buffer
     private bool _eof;
 
-    /// <summary>Reads from <paramref name="stream"/>, whose current position is file offset <paramref name="start"/>.</summary>
-    public CacheRecordReader(Stream stream, long start)
+    /// <summary>Reads records of <paramref name="codec"/>'s values from <paramref name="stream"/>, whose current position
+    /// is file offset <paramref name="start"/>.</summary>
+    public CacheRecordReader(Stream stream, long start, ICacheCodec<T> codec)
     {
         _stream = stream;
+        _codec = codec;
         _bufferStart = start;
     }
 
@@ -31,7 +34,13 @@ internal sealed class CacheRecordReader
     /// Reads every record to the end of the stream, handing each good one to <paramref name="onRecord"/> (content
     /// hash, entry) in file order.
     /// </summary>
-    public CacheReadSummary ReadAll(Action<string, CachedFeatures> onRecord)
+    public CacheReadSummary ReadAll(Action<string, CachedClip<T>> onRecord) => ReadAll((hash, entry, _, _) => onRecord(hash, entry));
+
+    /// <summary>
+    /// Reads every record to the end of the stream, handing each good one to <paramref name="onRecord"/> (content
+    /// hash, entry, the record's file offset and length) in file order.
+    /// </summary>
+    public CacheReadSummary ReadAll(Action<string, CachedClip<T>, long, int> onRecord)
     {
         long pos = _bufferStart, validEnd = _bufferStart, badStart = -1;
         int records = 0, damagedRecords = 0;
@@ -50,7 +59,7 @@ internal sealed class CacheRecordReader
                     if (firstDamage == RecordDamage.None) firstDamage = badDamage;
                     badStart = -1;
                 }
-                onRecord(hash, entry);
+                onRecord(hash, entry, pos, used);
                 records++;
                 pos += used;
                 validEnd = pos;
@@ -64,7 +73,7 @@ internal sealed class CacheRecordReader
             damagedRecords, damagedBytes, firstDamage);
     }
 
-    private RecordDamage TryRecordAt(long pos, out int used, out string hash, out CachedFeatures entry)
+    private RecordDamage TryRecordAt(long pos, out int used, out string hash, out CachedClip<T> entry)
     {
         used = 0; hash = ""; entry = null!;
         if (!Ensure(pos, CacheFormat.RecordHeaderSize))
@@ -73,7 +82,7 @@ internal sealed class CacheRecordReader
         if (payload < 0) return RecordDamage.BadHeader;
         int length = CacheFormat.RecordHeaderSize + payload + CacheFormat.ChecksumSize;
         if (!Ensure(pos, length)) return RecordDamage.Unfinished;
-        var damage = CacheFormat.TryDecodeRecord(Span(pos, length), out hash, out entry);
+        var damage = CacheFormat.TryDecodeRecord(Span(pos, length), _codec, out hash, out entry);
         if (damage == RecordDamage.None) used = length;
         return damage;
     }

@@ -1,69 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
-using Genrify.Audio;
-using Genrify.Shared;
+using Genrify.Dsp;
+using Genrify.Features.Extraction;
 
 namespace Genrify.Features.Caching;
 
 /// <summary>
-/// Remembers feature vectors by the SHA-256 of the audio file's bytes, so that re-running an extraction on
-/// unchanged files decodes nothing. One cache file per preset key (preset name + options + feature names +
-/// <see cref="CodeVersion"/>): changing any of them starts a fresh file instead of serving stale vectors.
+/// Where caches live and how they are opened: one <see cref="FeatureCache{T}"/> per recipe, keyed by the audio's
+/// content hash. Feature vectors of a preset and log-mel matrices of a CNN front end share the format and the rules.
 /// </summary>
-/// <remarks>
-/// Storage is an append-only log of checksummed records rather than SQLite: the access pattern is "load
-/// everything at start, append one record per new file", which a log serves with no native dependency and
-/// no start-up cost. The log is read as a stream, one record at a time, so its size is not bounded by an array's.
-/// A process killed mid-write leaves at most one torn record at the tail; the next open detects it and truncates
-/// the file back to the last whole record, so rows already done are never lost and a corrupt row is never served.
-/// A record damaged in the middle costs only itself (<see cref="CacheFormat"/>). Records are written straight to
-/// the OS on each append (a killed process loses nothing; only a power cut can drop the last few).
-/// </remarks>
-public sealed class FeatureCache : IDisposable
+public static class FeatureCache
 {
-    /// <summary>Bump when extraction code changes results for the same preset options: old entries stop matching.</summary>
+    /// <summary>Bump when extraction code changes results for the same recipe: old entries stop matching.</summary>
     public const int CodeVersion = 1;
 
     /// <summary>Folder name used next to an output table.</summary>
     public const string DirectoryName = ".genrify-cache";
-
-    private readonly Dictionary<string, CachedFeatures> _entries = new(StringComparer.Ordinal);
-    private readonly List<string> _order = []; // content hashes in file order, for a rewrite
-    private readonly Func<Stream, Stream> _wrap;
-    private readonly Lock _gate = new();
-    private readonly int _featureCount;
-    private Stream? _log;
-    private FileStream? _lockFile;
-    private long _end; // where the next record goes
-
-    private FeatureCache(string path, int featureCount, FileStream? lockFile, Func<Stream, Stream> wrap)
-    {
-        FilePath = path;
-        _featureCount = featureCount;
-        _lockFile = lockFile;
-        _wrap = wrap;
-    }
-
-    /// <summary>The cache file.</summary>
-    public string FilePath { get; }
-
-    /// <summary>Bytes of damaged records and of a torn or corrupt tail that were dropped on open (0 normally).</summary>
-    public long DiscardedBytes { get; private set; }
-
-    /// <summary>Something the user should know from opening (cache in use by another process, damage recovered,
-    /// a rebuild), or null. One line.</summary>
-    public string? Notice { get; private set; }
-
-    /// <summary>Why results stopped being written to the file (e.g. a full disk), naming it; null while writes work.
-    /// Set once: after it, the cache only serves what it holds.</summary>
-    public string? WriteFailure { get; private set; }
-
-    /// <summary>False when another process holds the cache or writing failed: lookups still work, new entries are
-    /// kept for this run only.</summary>
-    public bool IsWritable { get { lock (_gate) return _log is not null; } }
-
-    /// <summary>Number of cached vectors.</summary>
-    public int Count { get { lock (_gate) return _entries.Count; } }
 
     /// <summary>$XDG_CACHE_HOME/genrify, else ~/.cache/genrify.</summary>
     public static string UserDirectory()
@@ -79,10 +31,14 @@ public sealed class FeatureCache : IDisposable
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, DirectoryName);
 
     /// <summary>The key that identifies <paramref name="preset"/>'s recipe (hex SHA-256).</summary>
-    public static string PresetKey(IFeaturePreset preset)
+    public static string PresetKey(IFeaturePreset preset) => Key(new PresetExtractor(preset));
+
+    /// <summary>The key that identifies what <paramref name="extractor"/> computes (hex SHA-256 of its name, sample
+    /// rate and recipe, and <see cref="CodeVersion"/>).</summary>
+    public static string Key<T>(IClipExtractor<T> extractor)
     {
-        ArgumentNullException.ThrowIfNull(preset);
-        var text = $"genrify-features\n{CodeVersion}\n{preset.Name}\n{preset.SampleRate}\n{preset.Options.ToJsonString()}\n{string.Join('\n', preset.FeatureNames)}";
+        ArgumentNullException.ThrowIfNull(extractor);
+        var text = $"genrify-features\n{CodeVersion}\n{extractor.Name}\n{extractor.SampleRate}\n{extractor.Recipe}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
@@ -93,274 +49,29 @@ public sealed class FeatureCache : IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>Opens (or creates) the cache of <paramref name="preset"/> under <paramref name="directory"/>.</summary>
+    /// <summary>Opens (or creates) the cache of <paramref name="preset"/>'s vectors under <paramref name="directory"/>.</summary>
     /// <remarks>
     /// Never fails for what is inside the file: a damaged header sets the old file aside (<c>.corrupt</c>) and starts
-    /// a new one, damaged records are skipped, a file of another format version is rebuilt; <see cref="Notice"/> says
-    /// which. A cache that cannot be written (a full disk) is used for reading only, with a <see cref="Notice"/>;
+    /// a new one, damaged records are skipped, a file of another format version is rebuilt; <see cref="FeatureCache{T}.Notice"/> says
+    /// which. A cache that cannot be written (a full disk) is used for reading only, with a <see cref="FeatureCache{T}.Notice"/>;
     /// one whose folder or lock file cannot even be created holds nothing and stores nothing beyond this run.
     /// </remarks>
-    public static FeatureCache Open(string directory, IFeaturePreset preset) => Open(directory, preset, static s => s);
+    public static FeatureCache<double[]> Open(string directory, IFeaturePreset preset) => Open(directory, preset, static s => s);
 
-    /// <summary><see cref="Open(string, IFeaturePreset)"/> with every write to the cache file going through
-    /// <paramref name="wrapLog"/> (tests put a full disk there).</summary>
-    internal static FeatureCache Open(string directory, IFeaturePreset preset, Func<Stream, Stream> wrapLog)
+    internal static FeatureCache<double[]> Open(string directory, IFeaturePreset preset, Func<Stream, Stream> wrapLog)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(preset);
-        ArgumentNullException.ThrowIfNull(wrapLog);
-        var key = PresetKey(preset);
-        var path = Path.Combine(directory, $"{SafeName(preset.Name)}-{key[..16]}.features");
-        var keyBytes = Convert.FromHexString(key);
-        int featureCount = preset.FeatureNames.Count;
-        try
-        {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FeatureCache(path, featureCount, null, wrapLog)
-            {
-                Notice = $"cache folder {directory} cannot be created ({e.Message}); results will not be cached",
-            };
-        }
-
-        // A FIFO or a device under the cache's name would block or never end: refuse it before opening.
-        var kind = FileStatus.Of(path).Kind;
-        if (kind is not (FileKind.Missing or FileKind.Regular))
-            return new FeatureCache(path, featureCount, null, wrapLog)
-            {
-                Notice = $"cache {path} is not a regular file ({FileStatus.Describe(kind)}); results will not be cached",
-            };
-
-        // Exclusivity comes from a lock file (FileShare.None = an exclusive flock on Unix) so that the data file
-        // itself can stay readable by a second genrify, which then serves hits but stores nothing.
-        FileStream lockFile;
-        try
-        {
-            lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-        }
-        catch (IOException e) when (IsSharingViolation(e))
-        {
-            var readOnly = new FeatureCache(path, featureCount, null, wrapLog);
-            readOnly.LoadShared(keyBytes);
-            return readOnly;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FeatureCache(path, featureCount, null, wrapLog)
-            {
-                Notice = $"cache {path}: cannot create its lock file ({e.Message}); results will not be cached",
-            };
-        }
-
-        var cache = new FeatureCache(path, featureCount, lockFile, wrapLog);
-        try
-        {
-            cache.OpenLog(keyBytes);
-        }
-        catch (Exception e) when (WriteFailures.IsWriteFailure(e))
-        {
-            cache.Disable(e);
-            cache.Notice = cache.Notice is null ? cache.WriteFailure : $"{cache.Notice}; {cache.WriteFailure}";
-        }
-        return cache;
-    }
-
-    /// <summary>The vector cached for a file whose content hash is <paramref name="contentHash"/>.</summary>
-    public bool TryGet(string contentHash, out CachedFeatures features)
-    {
-        lock (_gate) return _entries.TryGetValue(contentHash, out features!);
+        var extractor = new PresetExtractor(preset);
+        return FeatureCache<double[]>.Open(directory, preset.Name, Key(extractor), new VectorCodec(preset.FeatureNames.Count), wrapLog);
     }
 
     /// <summary>
-    /// Stores a vector (durable once this returns, barring a power cut). When the file cannot be written (a full
-    /// disk), the vector is still served for the rest of the run, nothing more is written and
-    /// <see cref="WriteFailure"/> says why: a failed write never fails the caller.
+    /// Opens (or creates) the cache of the matrices (e.g. log-mel spectrograms) that <paramref name="extractor"/>
+    /// computes, under <paramref name="directory"/>; as <see cref="Open(string, IFeaturePreset)"/> in everything else.
     /// </summary>
-    public void Add(string contentHash, double[] values, IReadOnlyList<string> warnings)
+    public static FeatureCache<Matrix> Open(string directory, IClipExtractor<Matrix> extractor)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(warnings);
-        if (values.Length != _featureCount)
-            throw new ArgumentException($"expected {_featureCount} values, got {values.Length}", nameof(values));
-        var hash = Convert.FromHexString(contentHash);
-        if (hash.Length != CacheFormat.HashSize) throw new ArgumentException("content hash must be a hex SHA-256", nameof(contentHash));
-        var record = CacheFormat.EncodeRecord(hash, values, warnings);
-        lock (_gate)
-        {
-            if (_entries.TryAdd(contentHash, new CachedFeatures(values, warnings))) _order.Add(contentHash);
-            else _entries[contentHash] = new CachedFeatures(values, warnings);
-            if (_log is null) return;
-            try
-            {
-                _log.Position = _end;
-                _log.Write(record);
-                _log.Flush();
-                _end += record.Length;
-            }
-            catch (Exception e) when (WriteFailures.IsWriteFailure(e) || e is NotSupportedException)
-            {
-                Disable(e);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(extractor);
+        return FeatureCache<Matrix>.Open(directory, extractor.Name, Key(extractor), new MatrixCodec(), static s => s);
     }
-
-    /// <summary>Closes the file. Never throws: whatever was not written is already reported by <see cref="WriteFailure"/>.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            Close(ref _log);
-            Close(ref _lockFile);
-        }
-    }
-
-    private void OpenLog(byte[] key)
-    {
-        _log = _wrap(new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
-        var header = ReadHeader(_log);
-        switch (CacheFormat.CheckHeader(header, key, out var detail))
-        {
-            case HeaderCheck.Valid:
-                LoadRecords(_log, writable: true);
-                break;
-            case HeaderCheck.Empty:
-                StartFile(key);
-                break;
-            case HeaderCheck.OtherVersion:
-                Notice = $"cache {FilePath} is in {detail}, this Genrify uses format {CacheFormat.Version}; rebuilding it";
-                StartFile(key);
-                break;
-            case HeaderCheck.OtherKey:
-                Notice = $"cache {FilePath} belongs to {detail}; rebuilding it";
-                StartFile(key);
-                break;
-            default:
-                // Keep the damaged file for whoever wants to look at it; a new cache starts under the usual name.
-                Close(ref _log);
-                var aside = FreeName(FilePath + ".corrupt");
-                File.Move(FilePath, aside);
-                Notice = $"cache {FilePath}: the header is damaged ({detail}); the old file was kept as {Path.GetFileName(aside)} and a new cache started";
-                _log = _wrap(new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
-                StartFile(key);
-                break;
-        }
-    }
-
-    // Another genrify writes this cache: read what is whole, change nothing.
-    private void LoadShared(byte[] key)
-    {
-        Notice = $"cache {FilePath} is in use by another process; new results will not be cached";
-        try
-        {
-            using var shared = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0);
-            if (CacheFormat.CheckHeader(ReadHeader(shared), key, out _) == HeaderCheck.Valid) LoadRecords(shared, writable: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
-
-    private void LoadRecords(Stream stream, bool writable)
-    {
-        var summary = new CacheRecordReader(stream, CacheFormat.HeaderSize).ReadAll((hash, entry) =>
-        {
-            if (entry.Values.Length != _featureCount) return;
-            if (_entries.TryAdd(hash, entry)) _order.Add(hash);
-            else _entries[hash] = entry;
-        });
-        // Read-only, the tail may be the other process's record half-written right now: neither dropped nor reported.
-        long tail = writable ? summary.TailBytes : 0;
-        DiscardedBytes = summary.DamagedBytes + tail;
-        var notes = new List<string>();
-        if (summary.DamagedRecords > 0)
-            notes.Add($"skipped {summary.DamagedRecords} damaged record(s) ({CacheFormat.Describe(summary.FirstDamage)}, " +
-                      $"{summary.DamagedBytes} bytes) and kept the {summary.Records} good ones");
-        if (tail > 0)
-            notes.Add(summary.TailDamage == RecordDamage.Unfinished
-                ? $"dropped {summary.TailBytes} bytes of an unfinished record at the end (an earlier run was interrupted)"
-                : $"dropped {summary.TailBytes} damaged bytes at the end ({CacheFormat.Describe(summary.TailDamage)})");
-        _end = summary.ValidEnd;
-        if (writable && summary.DamagedRecords > 0 && TryRewrite()) notes.Add("rewrote the cache without them");
-        else if (writable && summary.TailBytes > 0) _log!.SetLength(_end); // drop the torn tail of a killed run
-        if (notes.Count == 0) return;
-        var text = $"cache {FilePath}: {string.Join("; ", notes)}";
-        Notice = Notice is null ? text : $"{Notice}; {text}";
-    }
-
-    // Writes the good records to a new file and renames it over the old one, so the damage is reported once.
-    // AtomicFile also sweeps the temporary file of a rewrite that was killed.
-    private bool TryRewrite()
-    {
-        try
-        {
-            var key = ReadKey();
-            AtomicFile.Write(FilePath, stream =>
-            {
-                stream.Write(CacheFormat.EncodeHeader(key));
-                foreach (var hash in _order)
-                {
-                    var entry = _entries[hash];
-                    stream.Write(CacheFormat.EncodeRecord(Convert.FromHexString(hash), entry.Values, entry.Warnings));
-                }
-            });
-            Close(ref _log);
-            _log = _wrap(new FileStream(FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 0));
-            _end = _log.Length;
-            return true;
-        }
-        catch (Exception e) when (WriteFailures.IsWriteFailure(e) && _log is not null)
-        {
-            return false; // the old file is untouched and still open: go on with it, damage and all
-        }
-    }
-
-    private byte[] ReadKey() => CacheFormat.KeyOf(ReadHeader(_log!));
-
-    private void StartFile(byte[] key)
-    {
-        _log!.SetLength(0);
-        _log.Position = 0;
-        var header = CacheFormat.EncodeHeader(key);
-        _log.Write(header);
-        _log.Flush();
-        _end = header.Length;
-    }
-
-    private void Disable(Exception e)
-    {
-        WriteFailure ??= $"cache {FilePath}: cannot write ({WriteFailures.Describe(e)}); results are no longer cached in this run";
-        // Cut off a record written in part, so the file stays whole for the next run (best effort: the disk is the problem).
-        try { _log?.SetLength(_end); } catch (Exception) { }
-        Close(ref _log);
-    }
-
-    private static byte[] ReadHeader(Stream stream)
-    {
-        stream.Position = 0;
-        var header = new byte[CacheFormat.HeaderSize];
-        int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return header[..n];
-    }
-
-    private static void Close<T>(ref T? stream) where T : Stream
-    {
-        try { stream?.Dispose(); }
-        catch (Exception) { } // a close that fails to flush must not turn a finished run into a crash
-        stream = null;
-    }
-
-    private static string FreeName(string path)
-    {
-        var name = path;
-        for (int i = 2; File.Exists(name); i++) name = $"{path}-{i}";
-        return name;
-    }
-
-    // A lock held elsewhere: on Unix .NET carries flock's EWOULDBLOCK (11) as the HResult, on Windows it is
-    // ERROR_SHARING_VIOLATION (32). Anything else (no inodes left, a read-only disk) is a real failure.
-    private static bool IsSharingViolation(IOException e) =>
-        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) == 32 : e.HResult == 11;
-
-    private static string SafeName(string name) =>
-        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }

@@ -1,131 +1,41 @@
-using System.Diagnostics;
-using Genrify.Audio;
 using Genrify.Data;
-using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 
 namespace Genrify.Features.Extraction;
 
 /// <summary>
-/// Decodes and summarises every song of a collection on all cores. Rows come out in collection order whatever
-/// the scheduling; a file that fails is listed with its reason and never stops the batch; with a cache, each
-/// finished vector is stored at once, so an interrupted run loses nothing it had done.
+/// A feature preset over a collection: the <see cref="BatchExtractor{T}"/> of feature vectors, whose results become a
+/// feature table. Rows come out in collection order; a file that fails is listed with its reason; with a cache, each
+/// finished vector is stored at once.
 /// </summary>
 public sealed class BatchExtractor
 {
     private readonly IFeaturePreset _preset;
-    private readonly BatchOptions _options;
+    private readonly BatchExtractor<double[]> _vectors;
 
     /// <summary>Creates an extractor for <paramref name="preset"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">MaxDegreeOfParallelism is below 1.</exception>
     public BatchExtractor(IFeaturePreset preset, BatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        _options = options ?? new BatchOptions();
-        if (_options.MaxDegreeOfParallelism < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1");
-        ArgumentNullException.ThrowIfNull(_options.Decoder);
         _preset = preset;
+        _vectors = new BatchExtractor<double[]>(new PresetExtractor(preset), options ?? new BatchOptions());
     }
 
     /// <summary>Extracts every track of <paramref name="collection"/>; its own skipped entries lead the skipped list.</summary>
-    public BatchResult Run(TrackCollection collection, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default)
-    {
-        ArgumentNullException.ThrowIfNull(collection);
-        var result = Run(collection.Tracks, progress, cancel);
-        return result with { Skipped = [.. collection.Skipped, .. result.Skipped] };
-    }
+    public BatchResult Run(TrackCollection collection, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default) =>
+        ToTable(_vectors.Run(collection, progress, cancel));
 
     /// <summary>Extracts every track; rows keep the order of <paramref name="tracks"/>.</summary>
     /// <exception cref="OperationCanceledException">Cancelled (cached rows stay cached).</exception>
-    public BatchResult Run(IReadOnlyList<Track> tracks, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default)
-    {
-        ArgumentNullException.ThrowIfNull(tracks);
-        var clock = Stopwatch.StartNew();
-        var outcomes = new Outcome[tracks.Count];
-        int done = 0, extracted = 0, hits = 0;
-        int next = -1;
-        var cacheFailureBefore = _options.Cache?.WriteFailure;
-        void Work()
-        {
-            // Each worker keeps its own clip-sized working arrays from clip to clip (see ExtractionBuffers): allocated
-            // per clip instead, they cost about one gen2 collection per clip and memory bandwidth the workers share.
-            var buffers = new ExtractionBuffers();
-            for (int i = Interlocked.Increment(ref next); i < tracks.Count; i = Interlocked.Increment(ref next))
-            {
-                var outcome = outcomes[i] = Process(tracks[i], buffers, cancel);
-                if (outcome.Kind == ClipOutcome.Extracted) Interlocked.Increment(ref extracted);
-                else if (outcome.Kind == ClipOutcome.Cached) Interlocked.Increment(ref hits);
-                int n = Interlocked.Increment(ref done);
-                progress?.Report(new BatchProgress(n, tracks.Count, tracks[i].File, outcome.Kind,
-                    outcome.SkipReason ?? outcome.Warnings.FirstOrDefault()));
-            }
-        }
-        // One file per step from a shared counter (files take seconds each, so balance beats batching), on dedicated
-        // threads that live for the whole batch: Parallel.ForEach retires and replaces its workers every few hundred
-        // milliseconds, and each replacement would start with empty buffers.
-        int workers = Math.Min(_options.MaxDegreeOfParallelism, Math.Max(1, tracks.Count));
-        var tasks = new Task[workers];
-        for (int w = 0; w < workers; w++)
-            tasks[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException) when (cancel.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancel);
-        }
+    public BatchResult Run(IReadOnlyList<Track> tracks, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default) =>
+        ToTable(_vectors.Run(tracks, progress, cancel));
 
-        var rows = new List<FeatureRow>(tracks.Count);
-        var skipped = new List<SkippedFile>();
-        var warnings = new List<string>();
-        // A cache that could not be written is said once, here; every row it failed to store is in the table anyway.
-        if (_options.Cache?.WriteFailure is { } failure && cacheFailureBefore is null) warnings.Add(failure);
-        for (int i = 0; i < tracks.Count; i++)
-        {
-            var t = tracks[i];
-            var o = outcomes[i];
-            if (o.Kind == ClipOutcome.Skipped) { skipped.Add(new SkippedFile(t.File, o.SkipReason!)); continue; }
-            rows.Add(new FeatureRow(t.Id, t.File, t.Genres, t.Artist, t.Fold, o.Values!));
-            warnings.AddRange(o.Warnings);
-        }
+    // The one place where extracted vectors become a table.
+    private BatchResult ToTable(BatchResult<double[]> vectors)
+    {
+        var rows = vectors.Clips.Select(c => new FeatureRow(c.Track.Id, c.Track.File, c.Track.Genres, c.Track.Artist, c.Track.Fold, c.Value)).ToList();
         var table = new FeatureTable(_preset.FeatureNames, rows, _preset.Name, _preset.Options.ToJsonString());
-        return new BatchResult(table, skipped, warnings, extracted, hits, clock.Elapsed);
+        return new BatchResult(table, vectors.Skipped, vectors.Warnings, vectors.Extracted, vectors.CacheHits, vectors.Elapsed);
     }
-
-    private Outcome Process(Track track, ExtractionBuffers buffers, CancellationToken cancel)
-    {
-        cancel.ThrowIfCancellationRequested();
-        var cache = _options.Cache;
-        string? hash = null;
-        try
-        {
-            if (cache is not null)
-            {
-                hash = FeatureCache.HashFile(track.Path);
-                if (cache.TryGet(hash, out var hit))
-                    return new Outcome(ClipOutcome.Cached, hit.Values, CachedWarnings.Attach(hit.Warnings, track.Path), null);
-            }
-            var audio = _options.Decoder(track.Path, _preset.SampleRate, buffers.Decoding);
-            var values = _preset.Extract(audio.Samples, buffers);
-            if (values.Length != _preset.FeatureNames.Count)
-                return Skip($"preset '{_preset.Name}' returned {values.Length} values for {_preset.FeatureNames.Count} features");
-            // Add never throws for the disk's sake (a failed write turns caching off, see FeatureCache.WriteFailure), so
-            // the IOException handlers below only ever speak of reading the audio.
-            cache?.Add(hash!, values, CachedWarnings.Detach(audio.Warnings, track.Path));
-            return new Outcome(ClipOutcome.Extracted, values, audio.Warnings, null);
-        }
-        catch (AudioDecodeException e) { return Skip(e.Reason); }
-        catch (FileNotFoundException) { return Skip("file not found"); }
-        catch (DirectoryNotFoundException) { return Skip("file not found"); }
-        catch (UnauthorizedAccessException e) { return Skip("cannot read: " + e.Message); }
-        catch (IOException e) { return Skip("cannot read: " + e.Message); }
-        catch (ArgumentException e) { return Skip($"features failed: {e.Message}"); } // e.g. a clip shorter than one frame
-        catch (InvalidOperationException e) { return Skip($"features failed: {e.Message}"); }
-    }
-
-    private static Outcome Skip(string reason) => new(ClipOutcome.Skipped, null, [], reason);
-
-    private readonly record struct Outcome(ClipOutcome Kind, double[]? Values, IReadOnlyList<string> Warnings, string? SkipReason);
 }

@@ -1,18 +1,4 @@
-using Genrify.Audio;
-using Genrify.Features.Caching;
-
 namespace Genrify.Features.Extraction;
 
-/// <summary>How a <see cref="BatchExtractor"/> runs.</summary>
-public sealed record BatchOptions
-{
-    /// <summary>Worker count; defaults to every core.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>Where finished vectors are remembered; null for no cache.</summary>
-    public FeatureCache? Cache { get; init; }
-
-    /// <summary>Turns (path, sample rate, the worker's decode scratch) into samples; defaults to
-    /// <see cref="ClipDecoder.Decode(string, int, DecodeScratch)"/>.</summary>
-    public Func<string, int, DecodeScratch, AudioBuffer> Decoder { get; init; } = ClipDecoder.Decode;
-}
+/// <summary>How a <see cref="BatchExtractor"/> runs a preset: <see cref="BatchOptions{T}"/> for feature vectors.</summary>
+public sealed record BatchOptions : BatchOptions<double[]>;

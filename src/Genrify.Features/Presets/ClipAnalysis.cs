@@ -58,6 +58,9 @@ public sealed class ClipAnalysis
     /// <summary>Sample rate in Hz.</summary>
     public int SampleRate { get; }
 
+    /// <summary>How many times this analysis has run the STFT: at most once, however many spectra are asked for.</summary>
+    public int StftPasses { get; private set; }
+
     /// <summary>The complex STFT (1025 bins × frames).</summary>
     public ComplexMatrix Stft => _stft ??= ComputeStft();
 
@@ -79,6 +82,7 @@ public sealed class ClipAnalysis
         var options = StftOptions.Default;
         var stft = _buffers.Complex("stft", options.Bins, Dsp.Stft.FrameCount(_samples, options));
         Dsp.Stft.Compute(_samples, options, stft);
+        StftPasses++;
         return stft;
     }
 

@@ -107,17 +107,17 @@ public sealed class VocabularyGenrePredictor : IGenrePredictor, IDisposable
 
         var genres = Vocabulary.Genres.Select((g, i) => (Genre: g, Probability: p[i])).ToArray();
         // The top is the most likely family (rock, not metal: a family is at least as likely as its kinds); the rest
-        // follow by probability, a family before its kinds on a tie.
-        var best = genres.Where(x => x.Genre.Parent is null).MaxBy(x => x.Probability);
-        var ranked = genres.Where(x => x.Genre != best.Genre)
-            .OrderByDescending(x => x.Probability).ThenBy(x => x.Genre.Parent is null ? 0 : 1)
-            .Prepend(best).Select(x => new GenrePrediction(x.Genre.Name, x.Probability)).ToArray();
+        // follow by probability, a family before its kinds on a tie (then by name, as every ranking).
+        static GenrePrediction Prediction((VocabularyGenre Genre, double Probability) x) => new(x.Genre.Name, x.Probability);
+        var best = GenreRanking.Rank(genres.Where(x => x.Genre.Parent is null).Select(Prediction))[0];
+        var ranked = GenreRanking.Rank(genres.Where(x => x.Genre.Name != best.Genre), Prediction, x => x.Genre.Parent is null ? 0 : 1)
+            .Select(Prediction).Prepend(best).ToArray();
         var top = ranked[0];
         var fits = ranked.Where(g => g.Probability >= Vocabulary.FitsAt || g.Genre == top.Genre).ToArray();
-        var kind = genres.Where(x => x.Genre.Parent == top.Genre && x.Probability >= Vocabulary.FitsAt)
-            .OrderByDescending(x => x.Probability).Select(x => x.Genre.Name).FirstOrDefault();
-        var tags = _listener.Network.Tags.Select((t, i) => new GenrePrediction(t, tagMeans[i]))
-            .OrderByDescending(t => t.Probability).Take(Vocabulary.TagsShown).ToArray();
+        var kind = GenreRanking.Rank(genres.Where(x => x.Genre.Parent == top.Genre && x.Probability >= Vocabulary.FitsAt)
+            .Select(x => new GenrePrediction(x.Genre.Name, x.Probability))).Select(x => x.Genre).FirstOrDefault();
+        var tags = GenreRanking.Rank(_listener.Network.Tags.Select((t, i) => new GenrePrediction(t, tagMeans[i])))
+            .Take(Vocabulary.TagsShown).ToArray();
         return new SongPrediction(name, ranked, ClipAdvisories.Append(warnings, name, samples, SampleRate), (double)samples.Length / SampleRate)
         {
             MultiLabel = true,

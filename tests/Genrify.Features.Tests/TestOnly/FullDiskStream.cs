@@ -1,4 +1,4 @@
-namespace Genrify.Cli.Tests.TestOnly;
+namespace Genrify.Features.Tests.TestOnly;
 
 /// <summary>
 /// A file stream on a disk with <paramref name="room"/> bytes free: writes beyond it put what fits and then fail

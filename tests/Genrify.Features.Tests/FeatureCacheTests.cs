@@ -1,11 +1,11 @@
 using Genrify.Audio;
-using Genrify.Cli.Tests.TestOnly;
+using Genrify.Features.Tests.TestOnly;
 using Genrify.Features;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
 
-namespace Genrify.Cli.Tests;
+namespace Genrify.Features.Tests;
 
 public class FeatureCacheTests
 {
@@ -133,7 +133,7 @@ public class FeatureCacheTests
         using var other = FeatureCache.Open(cacheDir, new TestOnlyStatsPreset());
         Assert.False(other.IsWritable);
         Assert.True(other.TryGet(hash, out var hit));
-        Assert.Equal([1.0, 2, 3, 4], hit.Values);
+        Assert.Equal([1.0, 2, 3, 4], hit.Value);
     }
 
     [Fact]

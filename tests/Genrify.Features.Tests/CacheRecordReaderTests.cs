@@ -1,6 +1,6 @@
 using Genrify.Features.Caching;
 
-namespace Genrify.Cli.Tests;
+namespace Genrify.Features.Tests;
 
 /// <summary>
 /// The cache's record reader: it must stream (a cache over 2 GB once overflowed a whole-file array) and step over
@@ -14,10 +14,10 @@ public class CacheRecordReaderTests
         const int count = 20_000;
         var file = new MemoryStream();
         for (int i = 0; i < count; i++) file.Write(Record(i));
-        var reader = new CacheRecordReader(new TrickleStream(file.ToArray(), 1000), 0);
+        var reader = new CacheRecordReader<double[]>(new TrickleStream(file.ToArray(), 1000), 0, Vectors);
         var seen = new List<(string Hash, double First)>();
 
-        var summary = reader.ReadAll((hash, entry) => seen.Add((hash, entry.Values[0])));
+        var summary = reader.ReadAll((hash, entry) => seen.Add((hash, entry.Value[0])));
 
         Assert.Equal(count, summary.Records);
         Assert.Equal(file.Length, summary.ValidEnd);
@@ -40,7 +40,7 @@ public class CacheRecordReaderTests
         var bytes = records.SelectMany(r => r).ToArray();
         var values = new List<double>();
 
-        var summary = new CacheRecordReader(new TrickleStream(bytes, 7), 0).ReadAll((_, e) => values.Add(e.Values[0]));
+        var summary = new CacheRecordReader<double[]>(new TrickleStream(bytes, 7), 0, Vectors).ReadAll((_, e) => values.Add(e.Value[0]));
 
         Assert.Equal([0.0, 1, 2, 3, 5, 6, 7, 8, 9], values);
         Assert.Equal(1, summary.DamagedRecords);
@@ -54,18 +54,20 @@ public class CacheRecordReaderTests
     {
         var bytes = Enumerable.Range(0, 3).SelectMany(Record).ToArray();
         var cut = bytes[..^20];
-        var summary = new CacheRecordReader(new MemoryStream(cut), 0).ReadAll((_, _) => { });
+        var summary = new CacheRecordReader<double[]>(new MemoryStream(cut), 0, Vectors).ReadAll((_, _) => { });
         Assert.Equal(2, summary.Records);
         Assert.Equal(RecordDamage.Unfinished, summary.TailDamage);
         Assert.Equal(cut.Length - summary.ValidEnd, summary.TailBytes);
         Assert.Equal(0, summary.DamagedRecords);
     }
 
+    private static readonly VectorCodec Vectors = new(4);
+
     private static byte[] Record(int i)
     {
         var hash = new byte[32];
         BitConverter.TryWriteBytes(hash, i);
-        return CacheFormat.EncodeRecord(hash, [i, i * 0.5, -i, 42], []);
+        return CacheFormat.EncodeRecord(hash, [i, i * 0.5, -i, 42], Vectors, []);
     }
 
     /// <summary>Hands out at most <paramref name="piece"/> bytes per read and cannot seek or tell its length.</summary>

@@ -1,10 +1,10 @@
 using Genrify.Audio;
-using Genrify.Cli.Tests.TestOnly;
+using Genrify.Features.Tests.TestOnly;
 using Genrify.Features;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
 
-namespace Genrify.Cli.Tests;
+namespace Genrify.Features.Tests;
 
 public class BatchExtractorTests
 {
