@@ -24,14 +24,15 @@ internal static class CnnEvaluation
         // The splitters work on a Dataset; the CNN's needs only labels, groups and folds, so one placeholder column stands in for features.
         // Groups and folds come from the manifest's columns named by --group-by and --fold-column (artist and fold by default).
         var groups = data.Tracks.Select(t => t.ValueOf(groupBy ?? "artist")).ToArray();
-        if (groupBy is not null && Array.IndexOf(groups, null) is var missing and >= 0)
+        if (groupBy is not null && holdOut is null && Array.IndexOf(groups, null) is var missing and >= 0)
         {
-            context.Fail(groups.All(g => g is null) ? $"{source}: no column '{groupBy}' to group by (a folder collection has genres only; name other columns in a manifest)"
+            context.Fail(groups.All(g => g is null)
+                ? $"{source}: no column '{groupBy}' to group by" + (Directory.Exists(source) ? " (a folder collection has genres only; name other columns in a manifest)" : "")
                 : $"{source}: {data.Tracks[missing].File} has no '{groupBy}' to group by");
             return null;
         }
         var folds = data.Folds;
-        if (foldColumn is not null)
+        if (foldColumn is not null && holdOut is null) // with --holdout the splitter choice refuses them
         {
             var named = new int[count];
             for (int i = 0; i < count; i++)
