@@ -89,7 +89,7 @@ public static class CnnCrossValidation
         var groups = data.Tracks.Select(t => t.ValueOf(groupBy ?? "artist") is { Length: > 0 } g ? g : null).ToArray();
         if (groupBy is not null && Array.IndexOf(groups, null) is var missing and >= 0)
             throw new ArgumentException(groups.All(g => g is null)
-                ? $"no column '{groupBy}' to group by (a folder collection has genres only; name other columns in a manifest)"
+                ? $"no column '{groupBy}' to group by" + (data.Tracks.All(t => t.Metadata is null) ? " (a folder collection has genres only; name other columns in a manifest)" : "")
                 : $"{data.Tracks[missing].File} has no '{groupBy}' to group by");
         var folds = data.Folds;
         if (foldColumn is not null)

@@ -111,7 +111,7 @@ public static class TrainingSource
             if (track.ValueOf(column) is { } value) return value;
             throw new FeatureTableException(collection.Tracks.Any(t => t.ValueOf(column) is not null)
                 ? $"{path}: {track.File} has no '{column}' {purpose}"
-                : $"{path}: no column '{column}' {purpose} (a folder collection has genres only; name other columns in a manifest or a table)");
+                : $"{path}: no column '{column}' {purpose}" + (Directory.Exists(path) ? " (a folder collection has genres only; name other columns in a manifest or a table)" : ""));
         }
         var rows = table.Rows.Select(row =>
         {

@@ -49,6 +49,23 @@ public class GroupAndFoldColumnTests
     }
 
     [Fact]
+    public void The_album_folds_hold_each_album_whole_and_differ_from_the_artist_folds()
+    {
+        using var temp = new TempFolder();
+        var table = Compilations(temp);
+        IReadOnlyList<Genrify.Learning.Fold> FoldsBy(string column)
+        {
+            var data = Genrify.Pipeline.TrainingSource.Load(table, "seed", new() { Columns = new() { GroupColumn = column } }).Data;
+            return new Genrify.Learning.GroupKFold(4).Split(data);
+        }
+        string AlbumOf(int row) => (100 + row / 4).ToString(CultureInfo.InvariantCulture);
+        var byAlbum = FoldsBy("album");
+        var byArtist = FoldsBy("artist");
+        Assert.All(byAlbum, f => Assert.Single(f.Test.Select(AlbumOf).Distinct()));
+        Assert.All(byArtist, f => Assert.Equal(4, f.Test.Select(AlbumOf).Distinct().Count()));
+    }
+
+    [Fact]
     public void Fold_column_reads_the_named_column_of_folds()
     {
         using var temp = new TempFolder();

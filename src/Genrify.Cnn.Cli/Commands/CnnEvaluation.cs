@@ -22,7 +22,8 @@ internal static class CnnEvaluation
         try
         {
             // Groups and folds come from the manifest's columns named by --group-by and --fold-column (artist and fold by default).
-            var layout = CnnCrossValidation.Layout(data, groupBy, foldColumn);
+            // With --holdout the splitter choice refuses the named columns, so they are not read.
+            var layout = holdOut is null ? CnnCrossValidation.Layout(data, groupBy, foldColumn) : CnnCrossValidation.Layout(data);
             var splitter = SplitterChoice.Choose(layout, k, seed, groupBy, foldColumn, holdOut);
             return CnnCrossValidation.Evaluate(data, splitter, options, new FoldLines(context.Error), cancel, layout);
         }
