@@ -56,7 +56,7 @@ public class GroupAndFoldColumnTests
         IReadOnlyList<Genrify.Learning.Fold> FoldsBy(string column)
         {
             var data = Genrify.Pipeline.TrainingSource.Load(table, "seed", new() { Columns = new() { GroupColumn = column } }).Data;
-            return new Genrify.Learning.GroupKFold(4).Split(data);
+            return new Genrify.Learning.GroupKFold(4).Split(Genrify.Learning.FoldLayout.Of(data));
         }
         string AlbumOf(int row) => (100 + row / 4).ToString(CultureInfo.InvariantCulture);
         var byAlbum = FoldsBy("album");

@@ -10,7 +10,9 @@ public class SplitterChoiceTests
     {
         Assert.IsType<HoldOutSplit>(SplitterChoice.Choose(Plain, 10, 0, null, null, holdOut: 0.2));
         Assert.IsType<PredefinedFolds>(SplitterChoice.Choose(WithEverything, 10, 0, null, "fold"));
-        Assert.IsType<GroupKFold>(SplitterChoice.Choose(WithEverything, 3, 0, "artist", null));
+        Assert.Equal("group 3-fold (no artist in two folds)", Assert.IsType<GroupKFold>(SplitterChoice.Choose(WithEverything, 3, 0, "artist", null)).Description);
+        // The groups are what the named column holds, and the method says so.
+        Assert.Equal("group 3-fold (no album in two folds)", SplitterChoice.Choose(WithEverything, 3, 0, "album", null).Description);
         var stratified = SplitterChoice.Choose(Plain, 3, 7, null, null);
         Assert.Equal("stratified 3-fold, shuffled, seed 7", stratified.Description);
     }
@@ -30,7 +32,7 @@ public class SplitterChoiceTests
     [Fact]
     public void A_layout_splits_as_the_dataset_it_comes_from()
     {
-        var data = FeatureTable.Read(Tables.EmotifyFeatures);
+        var data = Dataset.Read(Tables.EmotifyFeatures);
         var layout = new FoldLayout(data.Labels, data.ClassCount, data.Groups);
         foreach (IFoldSplitter splitter in new IFoldSplitter[] { new StratifiedKFold(5, true, 3), new StratifiedGroupKFold(5), new HoldOutSplit(0.25, 1) })
         {

@@ -60,11 +60,12 @@ public sealed class StratifiedKFold(int k = 10, bool shuffle = true, int seed = 
     }
 }
 
-/// <summary>Group k-fold: no group (artist) in two folds; groups go, largest first, to the fold with fewest rows.</summary>
-public sealed class GroupKFold(int k = 5) : IFoldSplitter
+/// <summary>Group k-fold: no group (artist) in two folds; groups go, largest first, to the fold with fewest rows.
+/// <paramref name="groupName"/> names what the groups are (the column they came from) in <see cref="Description"/>.</summary>
+public sealed class GroupKFold(int k = 5, string groupName = "artist") : IFoldSplitter
 {
     /// <inheritdoc/>
-    public string Description => $"group {k}-fold (no artist in two folds)";
+    public string Description => $"group {k}-fold (no {groupName} in two folds)";
 
     /// <inheritdoc/>
     public IReadOnlyList<Fold> Split(FoldLayout layout)

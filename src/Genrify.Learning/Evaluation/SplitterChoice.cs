@@ -33,7 +33,7 @@ public static class SplitterChoice
         if (groupBy is not null)
         {
             if (layout.Groups is null) throw new ArgumentException($"the data has no '{groupBy}' column to group by");
-            return new GroupKFold(k);
+            return new GroupKFold(k, groupBy);
         }
         return new StratifiedKFold(k, shuffle: true, seed: seed);
     }
