@@ -21,6 +21,7 @@ public class LearningCommandTests
         return path;
     });
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Evaluate_json_ends_with_the_summary_line()
     {

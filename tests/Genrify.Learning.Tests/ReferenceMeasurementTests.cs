@@ -9,6 +9,7 @@ namespace Genrify.Learning.Tests;
 /// scripts/sklearn_reference_accuracy.py prints.
 /// Run: dotnet test tests/Genrify.Learning.Tests -c Release --filter ReferenceMeasurement --logger "console;verbosity=detailed"
 /// </summary>
+[Trait("Category", "Slow")]
 public class ReferenceMeasurementTests(ITestOutputHelper output)
 {
     private static readonly StratifiedKFold TenFold = new(10, shuffle: true, seed: 0);

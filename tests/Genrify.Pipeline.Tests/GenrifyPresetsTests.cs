@@ -27,6 +27,7 @@ public class GenrifyPresetsTests
         Assert.Equal(["seed", "gtzan", "full"], PresetRegistry.Default.Names); // the shared DSP registry is left as it was
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_default_preset_is_the_embedding_next_to_the_full_features_decoded_once_at_22050_hz()
     {
