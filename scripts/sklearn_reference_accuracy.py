@@ -10,8 +10,12 @@ tests/data/tables/emotify_librosa_gtzan_features.csv with the `fold` column of t
 (240 Emotify clips, five artist-disjoint folds).
 Every model sees standard-scaled features (StandardScaler fitted on the training fold).
 
-Rerun (Debian 12's python3 with scikit-learn 1.2.1: apt-get install python3-sklearn):
-    /usr/bin/python3 scripts/sklearn_reference_accuracy.py [--folds-out tests/data/tables/gtzan_sklearn_stratified10_seed0_folds.csv]
+Rerun (Debian 12's python3 with scikit-learn 1.2.1: apt-get install python3-sklearn; one OpenMP thread, because
+HistGradientBoosting's threads spin for minutes on a busy machine):
+    OMP_NUM_THREADS=1 /usr/bin/python3 scripts/sklearn_reference_accuracy.py \
+        [--folds-out tests/data/tables/gtzan_sklearn_stratified10_seed0_folds.csv]
+It prints GTZAN: SVC 74.3% ± 3.3, LogisticRegression 72.5% ± 3.5, HistGradientBoosting 75.2% ± 2.5; Emotify: SVC
+68.7% ± 4.0, LogisticRegression 60.4% ± 1.9, HistGradientBoosting 60.9% ± 1.4; and the fold file as committed.
 """
 import argparse
 import csv
