@@ -14,7 +14,6 @@ libraries="$(ldconfig -p 2>/dev/null || true)"
 have_lib() { grep -q "$1" <<<"$libraries"; }
 have_lib 'libsndfile.so.1' || need+=(libsndfile1)
 have_lib 'libsoxr.so.0'    || need+=(libsoxr0)
-have_lib 'libfftw3f.so.3'  || need+=(libfftw3-single3)
 have_lib 'libfftw3\.so\.3' || need+=(libfftw3-double3)  # double-precision FFT: numpy's rfft is float64
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium fonts-dejavu-core); fi

@@ -4,7 +4,7 @@ namespace Genrify.Bench;
 
 /// <summary>
 /// Start-to-exit wall time of the published <c>genrify</c> (ReadyToRun, in .build/cli; run <c>./genrify --help</c>
-/// once to publish it): the issue-3 bar (one-clip <c>features</c> under 0.5 s) and the issue-4 bar (<c>predict</c> on
+/// once to publish it): the audio core's bar (one-clip <c>features</c> under 0.5 s) and prediction's bar (<c>predict</c> on
 /// the bundled clip under 1 s). Each command runs N times after 2 untimed runs; the median and the best are printed,
 /// with the children's user+sys CPU time. Usage: <c>cli [--runs N]</c>.
 /// </summary>

@@ -3,7 +3,7 @@ using Genrify.Features;
 namespace Genrify.Bench;
 
 /// <summary>
-/// The issue-3 end-to-end bar: from a 44.1 kHz stereo mp3 file to the gtzan vector (decode, downmix, soxr to
+/// The audio core's end-to-end bar: from a 44.1 kHz stereo mp3 file to the gtzan vector (decode, downmix, soxr to
 /// 22050 Hz, then the preset), against librosa's <c>librosa.load</c> plus its gtzan block for the same file.
 /// One thread; pin with <c>taskset -c 0</c>. Usage: <c>e2e [--iterations N] [file]</c>
 /// (default tests/data/audio/clip09_edm_128_44k_stereo_192k.mp3).

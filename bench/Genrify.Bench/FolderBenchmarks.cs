@@ -6,7 +6,7 @@ using Genrify.Features.Extraction;
 namespace Genrify.Bench;
 
 /// <summary>
-/// The issue-3 batch bar: the <see cref="BatchExtractor"/> (no cache) over a folder of clips with 1 worker and with
+/// The audio core's batch bar: the <see cref="BatchExtractor"/> (no cache) over a folder of clips with 1 worker and with
 /// 2 workers, wall time and the ratio. Parallelism is across clips, never inside one. Usage:
 /// <c>folder [--preset gtzan] [--limit 40] [--rounds 2] [FOLDER]</c> (FOLDER holds one subfolder per genre;
 /// default the shared Emotify clips, the first LIMIT tracks).

@@ -7,7 +7,7 @@ using Genrify.Features.Presets;
 namespace Genrify.Bench;
 
 /// <summary>
-/// The issue-3 preset bar: milliseconds per 30 s clip for the seed, gtzan and full presets, from PCM decoded once
+/// The audio core's preset bar: milliseconds per 30 s clip for the seed, gtzan and full presets, from PCM decoded once
 /// (so decoding is not timed), and a per-stage profile of gtzan that says where its time goes. Nothing inside a
 /// clip runs in parallel; pin the process to one core for the bar: <c>taskset -c 0 dotnet Genrify.Bench.dll presets</c>.
 /// Usage: <c>presets [--iterations N] [clip...]</c> (default: the 30 s clips of tests/data/audio, which are

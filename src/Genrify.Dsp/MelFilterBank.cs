@@ -74,12 +74,25 @@ public sealed unsafe class MelFilterBank
             k => new MelFilterBank(k.Item1, k.Item2, k.Item3, k.Item4, k.Item5 ?? k.Item1 / 2.0, k.Item6, k.Item7));
     }
 
+    /// <summary>Sample rate of the signal, Hz (librosa's <c>sr</c>).</summary>
     public int SampleRate { get; }
+
+    /// <summary>FFT length the bank is built for (librosa's <c>n_fft</c>).</summary>
     public int NFft { get; }
+
+    /// <summary>Number of mel bands (librosa's <c>n_mels</c>).</summary>
     public int NMels { get; }
+
+    /// <summary>Lowest frequency, Hz (librosa's <c>fmin</c>).</summary>
     public double FMin { get; }
+
+    /// <summary>Highest frequency, Hz (librosa's <c>fmax</c>; sr/2 when none was given).</summary>
     public double FMax { get; }
+
+    /// <summary>Whether the HTK mel formula is used instead of Slaney's (librosa's <c>htk</c>).</summary>
     public bool Htk { get; }
+
+    /// <summary>How each triangle is normalised (librosa's <c>norm</c>).</summary>
     public MelNorm Norm { get; }
 
     /// <summary>Number of STFT bins the bank expects, <c>1 + NFft/2</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Genrify.Audio;
 
 namespace Genrify.Web;
 
@@ -11,12 +12,8 @@ public static class UploadNames
     /// <summary>Longest name echoed back.</summary>
     public const int MaxLength = 120;
 
-    /// <summary>Extensions kept on the temporary file.</summary>
-    public static readonly IReadOnlySet<string> AudioExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ".wav", ".wave", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".aac", ".aif", ".aiff", ".aifc", ".au",
-        ".snd", ".caf", ".w64", ".wma", ".webm", ".mka", ".amr", ".3gp",
-    };
+    /// <summary>Extensions kept on the temporary file: <see cref="AudioFormats.Extensions"/>, those a folder collection picks up.</summary>
+    public static IReadOnlySet<string> AudioExtensions => AudioFormats.Extensions;
 
     /// <summary>
     /// The last path segment of <paramref name="clientName"/> (either slash), without control or bidirectional-override

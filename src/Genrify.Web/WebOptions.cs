@@ -1,13 +1,15 @@
+using Genrify.Pipeline;
+
 namespace Genrify.Web;
 
 /// <summary>How <c>genrify serve</c> runs the web app. Every limit is checked by <see cref="Validate"/>.</summary>
 public sealed record WebOptions
 {
     /// <summary>The environment variable naming the model file when <see cref="ModelPath"/> is not given.</summary>
-    public const string ModelEnvironmentVariable = "GENRIFY_MODEL";
+    public const string ModelEnvironmentVariable = DefaultModelLocator.EnvironmentVariable;
 
-    /// <summary>The model file looked for (relative to the working folder, then to the executable) when nothing names one.</summary>
-    public const string DefaultModelFile = "models/default.json";
+    /// <summary>The model file looked for (beside the executable, then under the working folder) when nothing names one.</summary>
+    public const string DefaultModelFile = DefaultModelLocator.DefaultFile;
 
     /// <summary>TCP port; 0 picks a free one (see <see cref="WebHost.RunAsync"/>, which prints the address).</summary>
     public int Port { get; init; } = 5000;
@@ -77,17 +79,15 @@ public sealed record WebOptions
     }
 
     /// <summary>
-    /// The model file to serve: <see cref="ModelPath"/>, else $GENRIFY_MODEL, else <see cref="DefaultModelFile"/> under the
-    /// working folder, else next to the executable. Throws <see cref="Genrify.Learning.ModelFileException"/> when none exists.
+    /// The model file to serve, found as <c>predict</c> finds it (<see cref="DefaultModelLocator.Resolve"/>): <see cref="ModelPath"/>,
+    /// else $GENRIFY_MODEL, else <see cref="DefaultModelFile"/> next to the executable, else under the working folder.
+    /// Throws <see cref="Genrify.Learning.ModelFileException"/> when nothing names a model and no default exists.
     /// </summary>
     public string ResolveModelPath()
     {
-        if (!string.IsNullOrEmpty(ModelPath)) return ModelPath;
-        var fromEnvironment = Environment.GetEnvironmentVariable(ModelEnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
-        string[] candidates = [Path.GetFullPath(DefaultModelFile), Path.Combine(AppContext.BaseDirectory, DefaultModelFile)];
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new Genrify.Learning.ModelFileException(
-                $"no model to serve: pass a model file, set ${ModelEnvironmentVariable}, or put one at {DefaultModelFile} (looked in {string.Join(" and ", candidates)})");
+        var path = DefaultModelLocator.Resolve(ModelPath);
+        if (DefaultModelLocator.Named(ModelPath) is not null || File.Exists(path)) return path;
+        throw new Genrify.Learning.ModelFileException(
+            $"no model to serve: pass a model file, set ${ModelEnvironmentVariable}, or put one at {DefaultModelFile} (looked in {string.Join(" and ", DefaultModelLocator.DefaultCandidates)})");
     }
 }

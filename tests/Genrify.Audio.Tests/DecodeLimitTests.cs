@@ -15,6 +15,7 @@ public sealed class DecodeLimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Long_flac_is_cut_at_the_limit_with_a_warning_and_memory_stays_with_the_window()
     {
@@ -30,6 +31,7 @@ public sealed class DecodeLimitTests : IDisposable
         Assert.InRange(allocated, 0, 20_000_000);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Long_aac_through_ffmpeg_is_read_as_a_stream_and_ffmpeg_stopped_at_the_limit()
     {

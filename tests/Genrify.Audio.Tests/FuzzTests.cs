@@ -84,6 +84,7 @@ public class FuzzTests
         LoadsOrFailsCleanly(bytes, Extensions[seed.Get % Extensions.Length], ffmpeg: false);
     }
 
+    [Trait("Category", "Slow")]
     [Property(MaxTest = 12)]
     public void Mutated_files_through_the_ffmpeg_fallback_load_or_fail_with_a_reason(NonNegativeInt seed, int[] positions, byte[] values)
     {

@@ -3,7 +3,7 @@ using Genrify.Tests.Shared;
 
 namespace Genrify.Audio.Tests;
 
-/// <summary>One block ("decode" or "native_decode") of a clip's librosa reference JSON.</summary>
+/// <summary>One block ("decode" or "native_decode") of a clip's librosa reference JSON (written by scripts/librosa_make_ref.py).</summary>
 internal sealed record LibrosaDecodeReference(int Samples, int SampleRate, double Sum, double SumSquares, double MaxAbs,
     float[] Head, float[] At100000, string? Backend)
 {

@@ -13,6 +13,7 @@ public sealed class PredictWindowTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_song_longer_than_the_window_is_answered_from_its_start_with_a_warning()
     {

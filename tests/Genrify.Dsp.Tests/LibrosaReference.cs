@@ -8,7 +8,7 @@ namespace Genrify.Dsp.Tests;
 
 /// <summary>
 /// Reads the librosa 0.11 reference JSON (tests/data/librosa/CLIP.json) and compares our matrices with it using the
-/// fixtures README's tolerances. Shared by every DSP parity test.
+/// fixtures README's tolerances. Shared by every DSP parity test. The JSON is written by scripts/librosa_make_ref.py.
 /// </summary>
 public sealed class LibrosaReference
 {

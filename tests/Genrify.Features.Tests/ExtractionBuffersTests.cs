@@ -10,6 +10,7 @@ public class ExtractionBuffersTests
 {
     public static TheoryData<string> Presets => new() { "gtzan", "full" };
 
+    [Trait("Category", "Slow")]
     [Theory]
     [MemberData(nameof(Presets))]
     public void Reused_buffers_give_the_vectors_of_fresh_ones_across_clips_of_other_lengths(string presetName)

@@ -4,7 +4,7 @@ using Genrify.Tests.Shared;
 
 namespace Genrify.Features.Tests;
 
-/// <summary>Decoded fixture clips and their librosa reference JSON, loaded once per test run.</summary>
+/// <summary>Decoded fixture clips and their librosa reference JSON (scripts/librosa_make_ref.py), loaded once per test run.</summary>
 internal static class PresetReference
 {
     private static readonly Dictionary<string, JsonElement> Documents = new();

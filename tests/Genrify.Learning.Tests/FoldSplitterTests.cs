@@ -8,7 +8,8 @@ public class FoldSplitterTests
     public void Stratified_ten_fold_seed_0_gives_scikit_learns_folds_on_gtzan()
     {
         // tests/data/tables/gtzan_sklearn_stratified10_seed0_folds.csv: the fold of each clip from scikit-learn 1.2's
-        // StratifiedKFold(10, shuffle=True, random_state=0).split(X, y) on the same table.
+        // StratifiedKFold(10, shuffle=True, random_state=0).split(X, y) on the same table
+        // (scripts/sklearn_reference_accuracy.py --folds-out writes it).
         var expected = FeatureTable.ReadFolds(Tables.Path("gtzan_sklearn_stratified10_seed0_folds.csv"), "filename", "fold");
         var data = Tables.GtzanData;
         var folds = new StratifiedKFold(10, shuffle: true, seed: 0).Split(data);

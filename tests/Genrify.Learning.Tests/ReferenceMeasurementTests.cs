@@ -6,9 +6,11 @@ namespace Genrify.Learning.Tests;
 /// <summary>
 /// The figures of docs/results.md: stratified 10-fold (shuffled, seed 0) with standard scaling on the
 /// GTZAN table, and Emotify's predefined artist-disjoint folds. Thresholds sit a little under scikit-learn's
-/// figures for the same models (GTZAN: LogReg 72.5%, HistGB 75.2%; Emotify: LogReg 60.4%, HistGB 60.9%).
+/// figures for the same models (GTZAN: LogReg 72.5%, HistGB 75.2%; Emotify: LogReg 60.4%, HistGB 60.9%), which
+/// scripts/sklearn_reference_accuracy.py prints.
 /// Run: dotnet test tests/Genrify.Learning.Tests -c Release --filter ReferenceMeasurement --logger "console;verbosity=detailed"
 /// </summary>
+[Trait("Category", "Slow")]
 public class ReferenceMeasurementTests(ITestOutputHelper output)
 {
     private static readonly StratifiedKFold TenFold = new(10, shuffle: true, seed: 0);

@@ -14,6 +14,7 @@ public sealed class ClipWindowTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_song_longer_than_the_window_is_judged_by_its_start_with_a_warning()
     {

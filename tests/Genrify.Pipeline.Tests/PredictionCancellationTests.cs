@@ -21,6 +21,7 @@ public sealed class PredictionCancellationTests
         (predictor as IDisposable)?.Dispose();
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_token_that_fires_mid_analysis_stops_the_default_model_before_it_answers()
     {

@@ -42,6 +42,7 @@ public class MusiCnnNetworkTests
     /// A clip's overlapping patches scored together (sharing the timbral filters' work over common frames) get what
     /// each gets on its own, for every number of patches per call, also where a call's patches leave frames between them.
     /// </summary>
+    [Trait("Category", "Slow")]
     [Fact]
     public void Overlapping_patches_scored_together_get_what_each_gets_alone()
     {

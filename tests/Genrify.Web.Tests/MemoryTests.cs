@@ -12,6 +12,7 @@ public sealed class MemoryTests
 {
     private const long MiB = 1024 * 1024;
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task After_a_large_analysis_the_idle_server_gives_its_heap_back()
     {

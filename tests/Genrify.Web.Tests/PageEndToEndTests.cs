@@ -18,6 +18,7 @@ public sealed class PageEndToEndTests(ITestOutputHelper log)
     private static string ScreenshotFolder =>
         Environment.GetEnvironmentVariable("GENRIFY_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    [Trait("Category", "Slow")]
     [ChromiumFact]
     public async Task A_dropped_song_shows_its_genres_spectrogram_and_model_and_a_bad_file_its_reason()
     {

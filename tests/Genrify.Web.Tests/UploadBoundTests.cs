@@ -21,6 +21,7 @@ public sealed class UploadBoundTests
         Assert.Equal(count, app.LeftOverFiles().Length);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Past_the_upload_slots_a_request_is_a_503_problem_before_its_body_is_read()
     {

@@ -17,7 +17,7 @@ internal static class TestData
     /// <summary>A bad input under tests/data/audio/bad.</summary>
     public static string BadAudio(string name) => Path.Combine(Directory, "audio", "bad", name);
 
-    /// <summary>The librosa 0.11 reference JSON of a fixture clip (tests/data/librosa/NAME.json).</summary>
+    /// <summary>The librosa 0.11 reference JSON of a fixture clip (tests/data/librosa/NAME.json, written by scripts/librosa_make_ref.py).</summary>
     public static string LibrosaReference(string clipName) => Path.Combine(Directory, "librosa", clipName + ".json");
 
     /// <summary>Every fixture clip that has a librosa reference.</summary>

@@ -1,3 +1,5 @@
+using Genrify.Audio;
+
 namespace Genrify.Features.Collections;
 
 /// <summary>The songs of a folder-per-genre collection or a manifest, in a deterministic order.</summary>
@@ -6,11 +8,8 @@ namespace Genrify.Features.Collections;
 /// <param name="Skipped">Entries dropped while reading (missing file, no location, no genre).</param>
 public sealed record TrackCollection(string Source, IReadOnlyList<Track> Tracks, IReadOnlyList<SkippedFile> Skipped)
 {
-    /// <summary>Audio file extensions a folder collection picks up (lower case, with the dot).</summary>
-    public static IReadOnlySet<string> AudioExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ".mp3", ".wav", ".flac", ".ogg", ".opus", ".m4a", ".aac", ".aiff", ".aif", ".au",
-    };
+    /// <summary>Audio file extensions a folder collection picks up (lower case, with the dot): <see cref="AudioFormats.Extensions"/>.</summary>
+    public static IReadOnlySet<string> AudioExtensions => AudioFormats.Extensions;
 
     /// <summary>Reads a folder-per-genre collection (a directory) or a manifest (a .csv file).</summary>
     /// <exception cref="FileNotFoundException">Neither a directory nor a file exists at <paramref name="path"/>.</exception>

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Genrify.Cli.Tests.TestOnly;
+using Genrify.Features.Tests.TestOnly;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
 
-namespace Genrify.Cli.Tests;
+namespace Genrify.Features.Tests;
 
 public class FolderCollectionTests
 {

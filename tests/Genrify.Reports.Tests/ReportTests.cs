@@ -1,7 +1,8 @@
-using Genrify.Reports;
+using Genrify.Learning;
 
-namespace Genrify.Learning.Tests;
+namespace Genrify.Reports.Tests;
 
+/// <summary>Markdown reports, confusion-matrix and feature plots, box statistics.</summary>
 public class ReportTests
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -17,7 +18,7 @@ public class ReportTests
     [Fact]
     public void Report_compares_models_side_by_side_with_images()
     {
-        var data = Tables.GtzanSubset(20, 5);
+        var data = GtzanTable.Subset(20, 5);
         var split = new StratifiedKFold(4, true, 0);
         var logreg = CrossValidator.Run(data, new LogisticRegressionTrainer(), split);
         var strong = CrossValidator.Run(data, new LogisticRegressionTrainer(new() { C = 0.01 }), split);
@@ -50,7 +51,7 @@ public class ReportTests
     public void Confusion_plot_refuses_a_matrix_of_the_wrong_shape()
     {
         Assert.Throws<ArgumentException>(() => ConfusionMatrixPlot.SavePng("x.png", [[1, 2], [3, 4]], ["a", "b", "c"], "t"));
-        Assert.Throws<ArgumentException>(() => FeatureBoxPlot.SavePng("x.png", Tables.GtzanSubset(5, 2), "no_such_feature"));
+        Assert.Throws<ArgumentException>(() => FeatureBoxPlot.SavePng("x.png", GtzanTable.Subset(5, 2), "no_such_feature"));
         Assert.Throws<InvalidOperationException>(() => new MarkdownReport("empty").Write(Path.GetTempPath()));
     }
 

@@ -1,6 +1,6 @@
-using Genrify.Reports;
+using Genrify.Learning;
 
-namespace Genrify.Learning.Tests;
+namespace Genrify.Reports.Tests;
 
 public class EvaluationSummaryTests
 {

@@ -1,7 +1,7 @@
-using Genrify.Cli.Tests.TestOnly;
+using Genrify.Features.Tests.TestOnly;
 using Genrify.Features;
 
-namespace Genrify.Cli.Tests;
+namespace Genrify.Features.Tests;
 
 public class PresetRegistryTests
 {
