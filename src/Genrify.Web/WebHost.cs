@@ -24,7 +24,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var modelPath = options.ResolveModelPath();
-        var analyser = new SongAnalyser(GenrePredictors.Load(modelPath), modelPath, options.Window);
+        var analyser = new SongAnalyser(new GenrifyContext().Models.Open(modelPath), modelPath, options.Window);
         var address = ListenAddress(options.Host);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions

@@ -30,7 +30,7 @@ public sealed class PredictCommand : ICliCommand
         var maxSeconds = WindowOption.Create();
         var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs, maxSeconds };
         command.SetAction((parse, cancel) => Task.FromResult(WindowOption.Parse(context, parse.GetValue(maxSeconds)) is { } window
-            ? Run(context, parse.GetValue(songs)!, DefaultModel.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
+            ? Run(context, parse.GetValue(songs)!, DefaultModelLocator.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
                 parse.GetValue(device)!, Jobs.Resolve(context, parse.GetValue(jobs)), window, cancel)
             : ExitCodes.Usage));
         return command;
@@ -43,7 +43,7 @@ public sealed class PredictCommand : ICliCommand
         IGenrePredictor predictor;
         // One thread per network call: songs run one per core, and one song's network and feature models run side by
         // side (two threads inside one call were slower than one: docs/musicnn.md, "Speed").
-        try { predictor = GenrePredictors.Load(modelPath, device); }
+        try { predictor = new GenrifyContext().Models.Open(modelPath, device); }
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
         catch (ArgumentException e) { context.Fail("--device: " + UserMessages.Of(e)); return ExitCodes.Usage; }
         int folderFailures = 0;

@@ -1,3 +1,4 @@
+using Genrify.Pipeline;
 using System.CommandLine;
 using Genrify.Web;
 
@@ -49,7 +50,7 @@ public sealed class ServeCommand : ICliCommand
             {
                 Port = parse.GetValue(port),
                 Host = parse.GetValue(host)!,
-                ModelPath = DefaultModel.Resolve(parse.GetValue(model)),
+                ModelPath = DefaultModelLocator.Resolve(parse.GetValue(model)),
                 MaxUploadBytes = (long)(megabytes * 1024 * 1024),
                 MaxConcurrentDecodes = decoders,
                 QueueLength = parse.GetValue(queue) ?? 2 * Math.Max(1, decoders),
