@@ -1,9 +1,8 @@
 using System.Diagnostics;
+using Genrify.Bench.LibtorchMusiCnn;
 using Genrify.Features;
 using Genrify.Pretrained;
 using Genrify.Pretrained.MusiCnn;
-using TorchMusiCnn = Genrify.Deep.MusiCnn.TorchMusiCnnNetwork;
-using TfjsWeights = Genrify.Deep.MusiCnn.TfjsWeights;
 
 namespace Genrify.Bench;
 
@@ -11,8 +10,11 @@ namespace Genrify.Bench;
 /// The MusiCNN network per 30 s clip, ONNX Runtime (the product's path: overlapping patches share the timbral filters'
 /// work, --batch patches per run of frames) against the earlier libtorch port (one patch per pass), side by side in one
 /// run on the same frames, one thread each; plus the
-/// achieved GFLOP/s and the largest difference between the two paths' embeddings. The libtorch port reads the
-/// TensorFlow.js copy of the same weights from the shared folder (measurement only; the product ships the ONNX graph).
+/// achieved GFLOP/s and the largest difference between the two paths' embeddings. The libtorch port
+/// (<c>LibtorchMusiCnn/</c>, part of this program only) reads the TensorFlow.js copy of the same weights from the shared
+/// folder (measurement only; the product ships the ONNX graph); before anything is timed it must pass
+/// <see cref="LibtorchMusiCnnCheck"/> (its weight reader, and TensorFlow.js's outputs on the reference patches), or the
+/// suite stops with exit code 3.
 /// </summary>
 internal static class MusiCnnBenchmarks
 {
@@ -48,6 +50,24 @@ internal static class MusiCnnBenchmarks
             return 2;
         }
 
+        TfjsWeights? tfjsWeights = null;
+        if (torch)
+        {
+            tfjsWeights = TfjsWeights.Load(tfjs!);
+            TorchSharp.torch.set_num_threads(1);
+            using var checkedPort = new TorchMusiCnnNetwork(tfjsWeights);
+            var (referenceFailures, largest) = LibtorchMusiCnnCheck.ReferenceFailures(checkedPort);
+            var failures = LibtorchMusiCnnCheck.ReaderFailures().Concat(referenceFailures).ToList();
+            if (failures.Count > 0)
+            {
+                Console.Error.WriteLine($"the libtorch port failed its check ({failures.Count} failures), nothing timed:");
+                foreach (var failure in failures.Take(20)) Console.Error.WriteLine("  " + failure);
+                return 3;
+            }
+            Console.WriteLine($"libtorch port checked: tfjs reader, and TensorFlow.js's embeddings and tags on the reference patches " +
+                              $"(largest difference {largest:g3}, tolerance {LibtorchMusiCnnCheck.Tolerance:g1} of each vector's scale)");
+        }
+
         var clips = files.Select(f => ClipDecoder.Decode(f, MusiCnnFrontEnd.SampleRate).Samples).ToList();
         var patches = clips.Select(c => MusiCnnFrontEnd.Patches(c)).ToList();
         var layouts = clips.Select(c => MusiCnnFrontEnd.PatchLayout(MusiCnnFrontEnd.Frames(c))).ToList();
@@ -59,11 +79,11 @@ internal static class MusiCnnBenchmarks
         var files0 = MusiCnnModelFiles.Resolve();
         foreach (int threadCount in threads)
         {
-            TorchMusiCnn? legacy = null;
-            if (torch)
+            TorchMusiCnnNetwork? legacy = null;
+            if (tfjsWeights is not null)
             {
                 TorchSharp.torch.set_num_threads(threadCount);
-                legacy = new TorchMusiCnn(TfjsWeights.Load(tfjs!));
+                legacy = new TorchMusiCnnNetwork(tfjsWeights);
             }
             var torchRuns = new Samples();
             foreach (int? batch in batches)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Genrify.Deep.MusiCnn;
+namespace Genrify.Bench.LibtorchMusiCnn;
 
 /// <summary>
 /// The named tensors of a TensorFlow.js graph model (<c>model.json</c> plus its binary weight shards), read as

@@ -2,7 +2,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace Genrify.Deep.MusiCnn;
+namespace Genrify.Bench.LibtorchMusiCnn;
 
 /// <summary>
 /// The MusiCNN network (Pons &amp; Serra 2019) as MTG ships it in <c>msd-musicnn-1</c>: a musically motivated
@@ -12,9 +12,9 @@ namespace Genrify.Deep.MusiCnn;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The earlier libtorch port, kept beside the CNN (opt-in) only so that the benchmark program can compare it with
-/// the product's network on ONNX Runtime (<c>Genrify.Pretrained.MusiCnn.MusiCnnNetwork</c>); the musicnn preset
-/// never uses it.
+/// The earlier libtorch port, kept in the benchmark program only so that its musicnn suite can compare it with the
+/// product's network on ONNX Runtime (<c>Genrify.Pretrained.MusiCnn.MusiCnnNetwork</c>); the product never uses it.
+/// Before timing, the suite checks it against the TensorFlow.js reference outputs (<see cref="LibtorchMusiCnnCheck"/>).
 /// </para>
 /// <para>
 /// TensorFlow's NHWC tensors are mapped to torch's NCHW with H = time and W = mel band; every batch norm is already
