@@ -159,7 +159,80 @@ public sealed class GenreModel
     }
 
     /// <summary>Reads a model file; <see cref="ModelFileException"/> (naming the file) when it is missing, corrupt or of another format version.</summary>
-    public static GenreModel Load(string path) => FromJson(ReadJson(path), Path.GetFileName(path));
+    public static GenreModel Load(string path) => FromUtf8(ReadBytes(path), Path.GetFileName(path));
+
+    /// <summary>The bytes of a model file; <see cref="ModelFileException"/> (naming the file) when it cannot be read.</summary>
+    public static byte[] ReadBytes(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFileException($"{path}: cannot read the model file ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// The top-level <c>format</c> and <c>formatVersion</c> of a JSON model file of any kind (null where absent),
+    /// read without building the document; <see cref="ModelFileException"/> naming <paramref name="source"/> when the
+    /// bytes are not a JSON object.
+    /// </summary>
+    public static (string? Format, int? Version) ReadHeader(ReadOnlySpan<byte> utf8, string source = "model")
+    {
+        utf8 = WithoutByteOrderMark(utf8);
+        string? format = null;
+        int? version = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw new ModelFileException($"{source}: not a Genrify model file (the JSON is not an object)");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isFormat = reader.ValueTextEquals("format"u8), isVersion = reader.ValueTextEquals("formatVersion"u8);
+                reader.Read();
+                if (isFormat && reader.TokenType == JsonTokenType.String) format = reader.GetString();
+                else if (isVersion && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int v)) version = v;
+                else reader.Skip();
+            }
+            // The rest of the document is read through, so broken JSON anywhere is named here as such.
+            while (reader.Read()) { }
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"{source}: not a Genrify model file (invalid JSON at line {e.LineNumber + 1})", e);
+        }
+        return (format, version);
+    }
+
+    // Editors may save JSON with a UTF-8 byte order mark, which the JSON reader does not take.
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8) => utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+
+    /// <summary>
+    /// Reads a model from the bytes of its file, straight into the typed records (no document tree in between);
+    /// <paramref name="source"/> names it in error messages. The format name and version are checked first, so a file
+    /// of another kind or version is named as such rather than as corrupt.
+    /// </summary>
+    public static GenreModel FromUtf8(ReadOnlySpan<byte> utf8, string source = "model")
+    {
+        utf8 = WithoutByteOrderMark(utf8);
+        var (format, version) = ReadHeader(utf8, source);
+        CheckFormat(format, version, source);
+        ModelFile file;
+        try
+        {
+            file = JsonSerializer.Deserialize(utf8, ModelFileJsonContext.Default.ModelFile)
+                   ?? throw new InvalidDataException("the model is null");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidDataException or InvalidOperationException or FormatException)
+        {
+            throw new ModelFileException($"{source}: corrupt model file ({e.Message})", e);
+        }
+        return FromFile(file, source);
+    }
 
     /// <summary>
     /// Reads a JSON model file of any kind as a JSON object; <see cref="ModelFileException"/> (naming the file) when it

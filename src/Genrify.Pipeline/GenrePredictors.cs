@@ -74,8 +74,11 @@ public static class GenrePredictors
         var kind = Sniff(path);
         if (kind == ModelFileKind.Features)
         {
-            var json = GenreModel.ReadJson(path);
-            if (!Vocabulary.GenreVocabulary.IsVocabulary(json)) return SongPredictor.FromJson(json, path);
+            // The file is read once; a feature model (which can be megabytes) goes straight to its typed records.
+            var bytes = GenreModel.ReadBytes(path);
+            var (format, _) = GenreModel.ReadHeader(bytes, Path.GetFileName(path));
+            if (format != Vocabulary.GenreVocabulary.Format) return SongPredictor.FromModel(GenreModel.FromUtf8(bytes, Path.GetFileName(path)), path);
+            var json = GenreModel.ReadJson(path); // a vocabulary is a few kilobytes
             var options = new MusiCnnRuntimeOptions { Device = ParseDevice(device), Threads = Math.Max(1, networkThreads) };
             return Vocabulary.VocabularyGenrePredictor.Load(path, json, options);
         }

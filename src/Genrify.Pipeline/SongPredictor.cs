@@ -47,12 +47,11 @@ public sealed class SongPredictor : IGenrePredictor
     public IReadOnlyList<string> Classes => Model.ClassNames;
 
     /// <summary>Loads a model file (see <see cref="GenreModel.Load"/>) and checks it against this build.</summary>
-    public static SongPredictor Load(string modelPath) => FromJson(GenreModel.ReadJson(modelPath), modelPath);
+    public static SongPredictor Load(string modelPath) => FromModel(GenreModel.Load(modelPath), modelPath);
 
-    /// <summary>A model file already read as JSON (see <see cref="GenreModel.FromJson"/>), checked against this build.</summary>
-    public static SongPredictor FromJson(System.Text.Json.Nodes.JsonObject json, string modelPath)
+    /// <summary>A model read from the file at <paramref name="modelPath"/>, checked against this build.</summary>
+    public static SongPredictor FromModel(GenreModel model, string modelPath)
     {
-        var model = GenreModel.FromJson(json, Path.GetFileName(modelPath));
         try { return new SongPredictor(model); }
         catch (ModelFileException e) { throw new ModelFileException($"{modelPath}: {e.Message}", e); }
     }
