@@ -71,15 +71,24 @@ public sealed class ClipAnalysis
     /// exactly numpy's <c>np.abs(D) ** 2</c>, without a second square root per bin.</summary>
     public Matrix Power => _power ??= Squared(Magnitude);
 
-    /// <summary>128-band Slaney mel power spectrogram.</summary>
-    public Matrix MelPower => _melPower ??= MelSpectrogram.FromPower(Power, MelFilterBank.Create(SampleRate, StftOptions.Default.NFft));
+    /// <summary>The STFT settings of every spectrum here (librosa's feature defaults); presets write their recipe from them.</summary>
+    public static StftOptions StftSettings { get; } = StftOptions.Default;
+
+    /// <summary>The HPSS settings the presets separate harmonic and percussive parts with (librosa's defaults).</summary>
+    public static HpssOptions HpssSettings { get; } = HpssOptions.Default;
+
+    /// <summary>Mel bands of <see cref="MelPower"/>.</summary>
+    public const int MelBands = 128;
+
+    /// <summary><see cref="MelBands"/>-band Slaney mel power spectrogram.</summary>
+    public Matrix MelPower => _melPower ??= MelSpectrogram.FromPower(Power, MelFilterBank.Create(SampleRate, StftSettings.NFft, MelBands));
 
     /// <summary><c>power_to_db(mel, ref=1, top_db=80)</c>: the input of MFCC and onset strength.</summary>
     public Matrix LogMel => _logMel ??= Decibels.PowerToDb(MelPower);
 
     private ComplexMatrix ComputeStft()
     {
-        var options = StftOptions.Default;
+        var options = StftSettings;
         var stft = _buffers.Complex("stft", options.Bins, Dsp.Stft.FrameCount(_samples, options));
         Dsp.Stft.Compute(_samples, options, stft);
         StftPasses++;

@@ -25,11 +25,18 @@ public sealed class GtzanPreset : IFeaturePreset
     public IReadOnlyList<string> FeatureNames => Columns;
 
     /// <inheritdoc />
+    /// <remarks>Written from the settings the extraction runs with (<see cref="ClipAnalysis"/>'s STFT, mel and HPSS
+    /// settings, <see cref="MfccCount"/>), so the recipe a model records cannot drift from what was computed.</remarks>
     public JsonObject Options => new()
     {
-        ["sample_rate"] = SampleRate, ["n_fft"] = 2048, ["hop_length"] = 512, ["n_mels"] = 128, ["n_mfcc"] = 20,
-        ["hpss_kernel"] = 31, ["tempo"] = "librosa.feature.tempo, mean onset aggregate",
+        ["sample_rate"] = SampleRate, ["n_fft"] = ClipAnalysis.StftSettings.NFft,
+        ["hop_length"] = ClipAnalysis.StftSettings.EffectiveHopLength, ["n_mels"] = ClipAnalysis.MelBands,
+        ["n_mfcc"] = MfccCount, ["hpss_kernel"] = ClipAnalysis.HpssSettings.HarmonicKernel,
+        ["tempo"] = "librosa.feature.tempo, mean onset aggregate",
     };
+
+    /// <summary>MFCCs summarised (librosa's default, as the public table).</summary>
+    public const int MfccCount = 20;
 
     /// <inheritdoc />
     public double[] Extract(ReadOnlySpan<float> samples) => Extract(samples, new ExtractionBuffers());
@@ -63,7 +70,7 @@ public sealed class GtzanPreset : IFeaturePreset
         var stft = clip.Stft;
         var harmonic = clip.Buffers.Complex("hpss.harmonic", stft.Rows, stft.Columns);
         var percussive = clip.Buffers.Complex("hpss.percussive", stft.Rows, stft.Columns);
-        Hpss.Decompose(stft, clip.Magnitude, harmonic, percussive);
+        Hpss.Decompose(stft, clip.Magnitude, harmonic, percussive, ClipAnalysis.HpssSettings);
         var inverse = new IstftOptions { Length = clip.Samples.Length };
         // One waveform buffer serves both parts: the harmonic one is summarised before the percussive one is written.
         var waveform = clip.Buffers.Floats("istft", checked((int)Istft.OutputLength(harmonic, inverse)));
@@ -74,8 +81,8 @@ public sealed class GtzanPreset : IFeaturePreset
 
         destination[k++] = Tempo.Estimate(clip.OnsetEnvelope(OnsetAggregate.Mean), clip.SampleRate);
 
-        var mfcc = Mfcc.FromLogMel(clip.LogMel, 20);
-        for (int i = 0; i < 20; i++) MeanVar(mfcc.Row(i), destination);
+        var mfcc = Mfcc.FromLogMel(clip.LogMel, MfccCount);
+        for (int i = 0; i < MfccCount; i++) MeanVar(mfcc.Row(i), destination);
     }
 
     private static string[] BuildNames()
@@ -87,7 +94,7 @@ public sealed class GtzanPreset : IFeaturePreset
             names.Add(f + "_var");
         }
         names.Add("tempo");
-        for (int i = 1; i <= 20; i++)
+        for (int i = 1; i <= MfccCount; i++)
         {
             names.Add($"mfcc{i}_mean");
             names.Add($"mfcc{i}_var");

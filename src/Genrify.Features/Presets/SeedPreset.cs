@@ -19,6 +19,7 @@ public sealed class SeedPreset : IFeaturePreset
     private const int FrameLength = 512;
     private const int HopLength = 256;
     private const int MfccCount = 12;
+    private const int MelBands = 128;
 
     private static readonly StftOptions MfccStft = new() { NFft = FrameLength, HopLength = HopLength };
 
@@ -37,7 +38,7 @@ public sealed class SeedPreset : IFeaturePreset
     public JsonObject Options => new()
     {
         ["sample_rate"] = SampleRate, ["frame_length"] = FrameLength, ["hop_length"] = HopLength,
-        ["n_mfcc"] = MfccCount, ["n_mels"] = 128, ["energy"] = "sum of squares, no padding", ["rms_center"] = true,
+        ["n_mfcc"] = MfccCount, ["n_mels"] = MelBands, ["energy"] = "sum of squares, no padding", ["rms_center"] = true,
     };
 
     /// <inheritdoc />
@@ -60,7 +61,7 @@ public sealed class SeedPreset : IFeaturePreset
         result[k++] = rms.Median;
         result[k++] = rms.Min;
 
-        var mfcc = Mfcc.Compute(samples, SampleRate, MfccCount, MfccStft);
+        var mfcc = Mfcc.Compute(samples, SampleRate, MfccCount, MfccStft, nMels: MelBands);
         var stats = new RowStatistics[MfccCount];
         for (int i = 0; i < MfccCount; i++) stats[i] = RowStatistics.Of(mfcc.Row(i));
         for (int i = 0; i < MfccCount; i++) result[k++] = stats[i].Mean;
