@@ -221,6 +221,9 @@ public sealed class CnnTrainer
     /// <summary>Files of a resumable run: last.cnn + last.optim (latest epoch), best.cnn, state.json.</summary>
     private sealed class Checkpoint(string directory, string fingerprint)
     {
+        // An epoch whose loss diverged reports NaN; the checkpoint keeps it as written rather than failing the run.
+        private static readonly JsonSerializerOptions HistoryJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
         private string LastPath => Path.Combine(directory, "last.cnn");
         private string OptimizerPath => Path.Combine(directory, "last.optim");
         private string StatePath => Path.Combine(directory, "state.json");
@@ -238,7 +241,7 @@ public sealed class CnnTrainer
                 ["epoch"] = epoch,
                 ["best_epoch"] = bestEpoch,
                 ["best_loss"] = double.IsFinite(bestLoss) ? bestLoss : null,
-                ["history"] = JsonSerializer.SerializeToNode(history),
+                ["history"] = JsonSerializer.SerializeToNode(history, HistoryJson),
             };
             File.WriteAllText(StatePath + ".tmp", state.ToJsonString());
             File.Move(StatePath + ".tmp", StatePath, overwrite: true);
@@ -254,7 +257,7 @@ public sealed class CnnTrainer
             using (var last = CnnModel.Load(LastPath))
                 net.load_state_dict(last.Net.state_dict());
             optimizer.load_state_dict(OptimizerPath);
-            history.AddRange(state["history"].Deserialize<List<CnnEpochReport>>()!);
+            history.AddRange(state["history"].Deserialize<List<CnnEpochReport>>(HistoryJson)!);
             nextEpoch = (int)state["epoch"]! + 1;
             bestEpoch = (int)state["best_epoch"]!;
             bestLoss = (double?)state["best_loss"] ?? double.PositiveInfinity;
