@@ -1,3 +1,5 @@
+using Genrify.Features.Tests.TestOnly;
+using Genrify.Tests.Shared;
 using Genrify.Cli.Tests.TestOnly;
 using Genrify.Data;
 using Genrify.Features;

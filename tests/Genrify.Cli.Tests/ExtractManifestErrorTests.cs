@@ -1,3 +1,5 @@
+using Genrify.Features.Tests.TestOnly;
+using Genrify.Tests.Shared;
 using Genrify.Cli.Tests.TestOnly;
 
 namespace Genrify.Cli.Tests;

@@ -1,3 +1,4 @@
+using Genrify.Features.Tests.TestOnly;
 using System.Globalization;
 using System.Text.Json;
 using Genrify.Cli.Tests.TestOnly;

@@ -1,3 +1,5 @@
+using Genrify.Features.Tests.TestOnly;
+using Genrify.Tests.Shared;
 using System.Globalization;
 using System.Text.Json;
 using Genrify.Cli.Tests.TestOnly;

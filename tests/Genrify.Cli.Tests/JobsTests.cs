@@ -1,3 +1,4 @@
+using Genrify.Features.Tests.TestOnly;
 using Genrify.Cli.Tests.TestOnly;
 using Genrify.Features;
 using Genrify.Tests.Shared;

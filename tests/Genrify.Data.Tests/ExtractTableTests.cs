@@ -1,3 +1,4 @@
+using Genrify.Tests.Shared;
 namespace Genrify.Data.Tests;
 
 /// <summary>Tables in the layout <c>genrify extract</c> writes: exact round trips in both formats, and the file layout.</summary>

@@ -1,3 +1,4 @@
+using Genrify.Tests.Shared;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,3 +1,4 @@
+using Genrify.Tests.Shared;
 using Genrify.Audio;
 using Genrify.Features.Tests.TestOnly;
 using Genrify.Features;

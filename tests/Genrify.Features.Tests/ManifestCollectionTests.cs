@@ -1,3 +1,4 @@
+using Genrify.Tests.Shared;
 using Genrify.Features.Tests.TestOnly;
 using Genrify.Features.Collections;
 

@@ -1,3 +1,4 @@
+using Genrify.Tests.Shared;
 using Genrify.Audio;
 using Genrify.Dsp;
 using Genrify.Features.Caching;

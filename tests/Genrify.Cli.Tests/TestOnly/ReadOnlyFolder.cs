@@ -1,3 +1,4 @@
+using Genrify.Tests.Shared;
 namespace Genrify.Cli.Tests.TestOnly;
 
 /// <summary>A folder this process cannot create files in, for tests of where commands write.</summary>

@@ -1,13 +1,11 @@
-using Genrify.Tests.Shared;
-
-namespace Genrify.Cli.Tests.TestOnly;
+namespace Genrify.Tests.Shared;
 
 /// <summary>A scratch folder removed after the test; builds small collections from the fixture clips.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Root = Path.Combine(Path.GetTempPath(), "genrify-cli-tests", Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "genrify-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
     }
 
