@@ -19,7 +19,7 @@ public class ProjectLayerTests
         ["Genrify.Pipeline"],
         ["Genrify.Pretrained", "Genrify.Reports"],
         ["Genrify.Features", "Genrify.Learning"],
-        ["Genrify.Dsp", "Genrify.Audio", "Genrify.Data"],
+        ["Genrify.Dsp", "Genrify.Audio", "Genrify.Data", "Genrify.Explore"],
     ];
 
     private static int LineOf(string project) => Array.FindIndex(Lines, line => line.Contains(project));
