@@ -66,6 +66,17 @@ public static class FeatureCache
     }
 
     /// <summary>
+    /// Opens (or creates) the cache of the fixed-length vectors that <paramref name="extractor"/> computes (each of
+    /// <paramref name="length"/> values), under <paramref name="directory"/>; as <see cref="Open(string, IFeaturePreset)"/>
+    /// in everything else.
+    /// </summary>
+    public static FeatureCache<double[]> Open(string directory, IClipExtractor<double[]> extractor, int length)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        return FeatureCache<double[]>.Open(directory, extractor.Name, Key(extractor), new VectorCodec(length), static s => s);
+    }
+
+    /// <summary>
     /// Opens (or creates) the cache of the matrices (e.g. log-mel spectrograms) that <paramref name="extractor"/>
     /// computes, under <paramref name="directory"/>; as <see cref="Open(string, IFeaturePreset)"/> in everything else.
     /// </summary>
