@@ -128,14 +128,15 @@ public static class Tsne
     /// one pass over the pairs gives both. Each row's sums are its own, in a fixed order, so the result never depends on
     /// how rows are shared between cores.
     /// </summary>
-    private static void Gradient(double[] p, double[] x, double[] y, double exaggeration, double[] gradientX, double[] gradientY, GradientSums sums)
+    private static void Gradient(float[] p, double[] x, double[] y, double exaggeration, double[] gradientX, double[] gradientY, GradientSums sums)
     {
         int n = x.Length;
+        for (int i = 0; i < n; i++) { sums.X[i] = (float)x[i]; sums.Y[i] = (float)y[i]; }
         int chunks = (n + RowsPerParallelChunk - 1) / RowsPerParallelChunk;
         if (n < SmallestParallelMap)
-            for (int c = 0; c < chunks; c++) SumRows(c, p, x, y, sums);
+            for (int c = 0; c < chunks; c++) SumRows(c, p, sums);
         else
-            Parallel.For(0, chunks, c => SumRows(c, p, x, y, sums));
+            Parallel.For(0, chunks, c => SumRows(c, p, sums));
         double z = 0;
         for (int i = 0; i < n; i++) z += sums.Z[i];
         for (int i = 0; i < n; i++)
@@ -145,28 +146,31 @@ public static class Tsne
         }
     }
 
-    private static void SumRows(int chunk, double[] p, double[] x, double[] y, GradientSums sums)
+    /// <summary>The pair sums of a block of rows, in single precision over eight or sixteen pairs at once.</summary>
+    private static void SumRows(int chunk, float[] p, GradientSums sums)
     {
+        var x = sums.X;
+        var y = sums.Y;
         int n = x.Length;
-        int width = Vector<double>.Count;
-        var one = Vector<double>.One;
+        int width = Vector<float>.Count;
+        var one = Vector<float>.One;
         int end = Math.Min(n, (chunk + 1) * RowsPerParallelChunk);
         for (int i = chunk * RowsPerParallelChunk; i < end; i++)
         {
-            double xi = x[i], yi = y[i];
-            var vxi = new Vector<double>(xi);
-            var vyi = new Vector<double>(yi);
-            var ax = Vector<double>.Zero; var ay = Vector<double>.Zero;
-            var bx = Vector<double>.Zero; var by = Vector<double>.Zero;
-            var vz = Vector<double>.Zero;
+            float xi = x[i], yi = y[i];
+            var vxi = new Vector<float>(xi);
+            var vyi = new Vector<float>(yi);
+            var ax = Vector<float>.Zero; var ay = Vector<float>.Zero;
+            var bx = Vector<float>.Zero; var by = Vector<float>.Zero;
+            var vz = Vector<float>.Zero;
             var pRow = p.AsSpan(i * n, n);
             int j = 0;
             for (; j <= n - width; j += width)
             {
-                var dx = vxi - new Vector<double>(x, j);
-                var dy = vyi - new Vector<double>(y, j);
+                var dx = vxi - new Vector<float>(x, j);
+                var dy = vyi - new Vector<float>(y, j);
                 var w = one / (one + dx * dx + dy * dy);
-                var pw = new Vector<double>(pRow.Slice(j, width)) * w;
+                var pw = new Vector<float>(pRow.Slice(j, width)) * w;
                 var ww = w * w;
                 ax += pw * dx; ay += pw * dy;
                 bx += ww * dx; by += ww * dy;
@@ -175,9 +179,9 @@ public static class Tsne
             double sax = Vector.Sum(ax), say = Vector.Sum(ay), sbx = Vector.Sum(bx), sby = Vector.Sum(by), sz = Vector.Sum(vz);
             for (; j < n; j++)
             {
-                double dx = xi - x[j], dy = yi - y[j];
-                double w = 1.0 / (1.0 + dx * dx + dy * dy);
-                double pw = pRow[j] * w;
+                float dx = xi - x[j], dy = yi - y[j];
+                float w = 1f / (1f + dx * dx + dy * dy);
+                float pw = pRow[j] * w;
                 sax += pw * dx; say += pw * dy;
                 sbx += w * w * dx; sby += w * w * dy;
                 sz += w;
@@ -189,12 +193,13 @@ public static class Tsne
         }
     }
 
-    /// <summary>Each row's share of the gradient's two sums and of the normaliser Z.</summary>
+    /// <summary>Each row's share of the gradient's two sums and of the normaliser Z, and the map in single precision.</summary>
     private sealed class GradientSums(int n)
     {
         public readonly double[] AttractX = new double[n], AttractY = new double[n];
         public readonly double[] RepelX = new double[n], RepelY = new double[n];
         public readonly double[] Z = new double[n];
+        public readonly float[] X = new float[n], Y = new float[n];
     }
 
     /// <summary>Gradient descent with momentum and per-coordinate gains, as scikit-learn's optimiser.</summary>

@@ -9,14 +9,18 @@ internal static class TsneAffinities
     private const int MaxSearchSteps = 100;
     private const double EntropyTolerance = 1e-5;
 
-    /// <summary>The joint probabilities p_ij as a dense row-major n × n matrix with a zero diagonal.</summary>
-    public static double[] Joint(IReadOnlyList<double[]> rows, double perplexity)
+    /// <summary>
+    /// The joint probabilities p_ij as a dense row-major n × n matrix with a zero diagonal, in single precision: half the
+    /// memory traffic of every gradient step, and far more precision than the map can show.
+    /// </summary>
+    public static float[] Joint(IReadOnlyList<double[]> rows, double perplexity)
     {
         int n = rows.Count;
-        var p = new double[(long)n * n];
+        var p = new float[n * n];
         double desiredEntropy = Math.Log(perplexity);
-        Parallel.For(0, n, () => new double[n], (i, _, distances) =>
+        Parallel.For(0, n, () => (new double[n], new double[n]), (i, _, buffers) =>
         {
+            var (distances, conditional) = buffers;
             var xi = rows[i];
             for (int j = 0; j < n; j++)
             {
@@ -26,27 +30,28 @@ internal static class TsneAffinities
                 for (int c = 0; c < xi.Length; c++) { double d = xi[c] - xj[c]; sum += d * d; }
                 distances[j] = sum;
             }
-            ConditionalRow(distances, i, desiredEntropy, p.AsSpan(i * n, n));
-            return distances;
+            ConditionalRow(distances, i, desiredEntropy, conditional);
+            for (int j = 0; j < n; j++) p[i * n + j] = (float)conditional[j];
+            return buffers;
         }, _ => { });
 
         // p_ij = (p_j|i + p_i|j) / 2n: each conditional row sums to 1.
         const double floor = 2.220446049250313e-16; // numpy's float64 epsilon, scikit-learn's floor
         for (int i = 0; i < n; i++)
         {
-            p[(long)i * n + i] = 0;
+            p[i * n + i] = 0;
             for (int j = i + 1; j < n; j++)
             {
-                double v = Math.Max((p[(long)i * n + j] + p[(long)j * n + i]) / (2.0 * n), floor);
-                p[(long)i * n + j] = v;
-                p[(long)j * n + i] = v;
+                var v = (float)Math.Max(((double)p[i * n + j] + p[j * n + i]) / (2.0 * n), floor);
+                p[i * n + j] = v;
+                p[j * n + i] = v;
             }
         }
         return p;
     }
 
     /// <summary>p_j|i for one point by a binary search on the Gaussian's precision, as scikit-learn's search.</summary>
-    private static void ConditionalRow(double[] distances, int self, double desiredEntropy, Span<double> row)
+    private static void ConditionalRow(double[] distances, int self, double desiredEntropy, double[] row)
     {
         int n = distances.Length;
         // Distances are shifted by the nearest one: the same distribution, but exp never underflows to all zeros.
