@@ -2,8 +2,8 @@
 """Reference values for Genrify.Explore from scikit-learn (Debian's python3-sklearn, 1.2).
 
 Writes tests/data/explore/blobs.json (three seeded Gaussian blobs) and tests/data/explore/emotify.json (the 240
-Emotify clips' 57 librosa features, standardised): silhouette, NMI, ARI, purity, PCA, Ward labels and the
-trustworthiness of PCA and t-SNE maps. Run from the repository root:
+Emotify clips' 57 librosa features, standardised): silhouette, NMI, ARI, purity, PCA, Ward labels, the genres'
+centroid distances (numpy) and the trustworthiness of PCA and t-SNE maps. Run from the repository root:
 
     /usr/bin/python3 scripts/sklearn_explore_reference.py
 """
@@ -82,6 +82,9 @@ def emotify():
     z = StandardScaler().fit_transform(x)
     pca_model, pca = pca_reference(z)
     ward4 = np.array(ward(z, 4))
+    centroids = np.array([z[truth == g].mean(axis=0) for g in range(len(genres))])
+    centroid_distances = np.sqrt(((centroids[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2))
+    spread = np.sqrt(((z - centroids[truth]) ** 2).sum(axis=1).mean())
     tsne = {}
     for method in ("exact", "barnes_hut"):
         y = TSNE(n_components=2, perplexity=30.0, n_iter=1000, init="pca", learning_rate="auto",
@@ -95,6 +98,8 @@ def emotify():
         "pca": pca,
         "pca_trustworthiness_k5": float(trustworthiness(z, pca_model.transform(z), n_neighbors=5)),
         "ward4": ward4.tolist(),
+        "centroid_distances": centroid_distances.tolist(),
+        "centroid_distances_normalised": (centroid_distances / spread).tolist(),
         "genres_vs_ward4": agreement(truth, ward4),
         "tsne_trustworthiness_k5": tsne,
     }
