@@ -40,7 +40,8 @@ public static class InteractiveMapHtml
     public static string RenderPage(
         IReadOnlyList<MapPoint> points, string title, string xLabel = "", string yLabel = "", GenrePalette? palette = null)
     {
-        var fragment = RenderFragment(points, title, xLabel, yLabel, palette);
+        // The page's heading is the title, so the map itself goes without its caption.
+        var fragment = Render(points, title, xLabel, yLabel, palette, caption: false);
         return HtmlText.Document(title, HtmlText.BaseStyle, $"<h1>{HtmlText.Escape(title)}</h1>\n{fragment}");
     }
 
@@ -57,9 +58,15 @@ public static class InteractiveMapHtml
     /// blank genre or a null label, an audio link that is not a relative URL (no scheme such as http: or
     /// javascript:, no //host), or a genre missing from <paramref name="palette"/>.</exception>
     public static string RenderFragment(
-        IReadOnlyList<MapPoint> points, string title, string xLabel = "", string yLabel = "", GenrePalette? palette = null)
+        IReadOnlyList<MapPoint> points, string title, string xLabel = "", string yLabel = "", GenrePalette? palette = null) =>
+        Render(points, title, xLabel, yLabel, palette, caption: true);
+
+    private static string Render(
+        IReadOnlyList<MapPoint> points, string title, string xLabel, string yLabel, GenrePalette? palette, bool caption)
     {
         Validate(points);
+        ArgumentNullException.ThrowIfNull(xLabel);
+        ArgumentNullException.ThrowIfNull(yLabel);
         ArgumentNullException.ThrowIfNull(title);
         palette ??= GenrePalette.For(points.Select(p => p.Genre));
         var genres = points.Select(p => p.Genre).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -71,13 +78,13 @@ public static class InteractiveMapHtml
         var html = new StringBuilder(200 + points.Count * 70);
         html.Append("<figure class=\"genrify-map\" id=\"").Append(id).Append("\">\n");
         AppendStyle(html, id, genres, palette);
-        html.Append("<figcaption>").Append(HtmlText.Escape(title)).Append("</figcaption>\n");
+        if (caption) html.Append("<figcaption>").Append(HtmlText.Escape(title)).Append("</figcaption>\n");
         html.Append("<div class=\"map-body\">\n");
         AppendSvg(html, points, genreIndex, title, xLabel, yLabel);
         AppendLegend(html, points, genres);
         html.Append("</div>\n<div class=\"map-tip\" role=\"status\" hidden></div>\n");
         if (audio)
-            html.Append("<p class=\"map-hint\">Click a point to play the song. <span class=\"map-now\"></span></p>\n")
+            html.Append("<p class=\"map-hint\">Hover over a point to see the song, click it to play; click a genre in the legend to hide or show it. <span class=\"map-now\"></span></p>\n")
                 .Append("<audio controls preload=\"none\"></audio>\n");
         else
             html.Append("<p class=\"map-hint\">Hover over a point to see the song; click a genre in the legend to hide or show it.</p>\n");
