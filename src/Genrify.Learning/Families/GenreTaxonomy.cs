@@ -101,7 +101,7 @@ public sealed class GenreTaxonomy
         ArgumentException.ThrowIfNullOrEmpty(source);
         try
         {
-            return Build(rows.Select((r, i) => new Link(r.Genre, r.Parent, $"row {i + 1}")));
+            return Build(rows.Select(r => new Link(r.Genre, r.Parent, null)));
         }
         catch (ArgumentException e)
         {
@@ -186,6 +186,8 @@ public sealed class GenreTaxonomy
                 try { fields = reader.Read() ? reader.Parser.Record ?? [] : []; }
                 catch (CsvHelperException) { throw new ArgumentException($"line {number}: '{Shorten(text)}' is not a CSV row"); }
             }
+            if (fields.Length == 1)
+                throw new ArgumentException($"line {number}: '{Shorten(text)}' is neither 'family: genre, genre' nor a 'genre,parent' row");
             if (fields.Length != 2)
                 throw new ArgumentException($"line {number}: {fields.Length} fields, a CSV taxonomy has two per line (genre,parent)");
             if (links.Count == 0 && number == lines[0].Number && IsHeader(fields)) continue;
