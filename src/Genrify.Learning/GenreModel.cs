@@ -13,7 +13,8 @@ public sealed class ModelFileException(string message, Exception? inner = null) 
 /// <summary>
 /// Everything prediction needs, in one versioned, self-describing JSON file: the feature preset (name and
 /// its opaque options, so extraction repeats the training-time settings), feature names, the scaler, genre
-/// names, the classifier (via <see cref="ClassifierSerializer"/>) and how well it cross-validated.
+/// names, the classifier (via <see cref="ClassifierSerializer"/>), how well it cross-validated and, optionally, the genre
+/// families its genres belong to (<see cref="GenreTaxonomy"/>).
 /// </summary>
 public sealed class GenreModel
 {
@@ -22,9 +23,11 @@ public sealed class GenreModel
 
     private const string FormatName = "genrify-model";
 
-    /// <summary>Assembles a model; checks that scaler, classifier, features and classes agree.</summary>
+    /// <summary>Assembles a model; checks that scaler, classifier, features and classes agree. <paramref name="taxonomy"/>
+    /// names the genres' families (null or empty: none).</summary>
     public GenreModel(string presetName, JsonObject? presetOptions, IReadOnlyList<string> featureNames, StandardScaler? scaler,
-        IReadOnlyList<string> classNames, IClassifier classifier, string trainerName, JsonObject? evaluation = null, string? trainedOn = null)
+        IReadOnlyList<string> classNames, IClassifier classifier, string trainerName, JsonObject? evaluation = null, string? trainedOn = null,
+        GenreTaxonomy? taxonomy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(presetName);
         ArgumentNullException.ThrowIfNull(featureNames);
@@ -46,7 +49,14 @@ public sealed class GenreModel
         TrainerName = trainerName;
         Evaluation = evaluation;
         TrainedOn = trainedOn;
+        Taxonomy = taxonomy is { IsEmpty: false } ? taxonomy : null;
     }
+
+    /// <summary>The families the genres belong to, or null when the model names none.</summary>
+    public GenreTaxonomy? Taxonomy { get; }
+
+    /// <summary>A genre as people say it: with its family when the model has a taxonomy ("classical › baroque"), else as it is.</summary>
+    public string Label(string genre) => Taxonomy?.Label(genre) ?? genre;
 
     /// <summary>What the model learnt from, for people (e.g. "manifest.csv: 240 clips, 4 genres"); null when not recorded.</summary>
     public string? TrainedOn { get; }
@@ -77,17 +87,19 @@ public sealed class GenreModel
 
     /// <summary>
     /// Fits the scaler (optional) and the classifier on every row of <paramref name="data"/>.
-    /// Pass the cross-validation of the same trainer as <paramref name="evaluation"/> to record how it was measured.
+    /// Pass the cross-validation of the same trainer as <paramref name="evaluation"/> to record how it was measured, and
+    /// the genres' families as <paramref name="taxonomy"/> to name predictions with them.
     /// </summary>
     public static GenreModel Train(Dataset data, IClassifierTrainer trainer, string presetName, JsonObject? presetOptions = null,
-        CrossValidationResult? evaluation = null, bool standardize = true, string? trainedOn = null)
+        CrossValidationResult? evaluation = null, bool standardize = true, string? trainedOn = null, GenreTaxonomy? taxonomy = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(trainer);
         var scaler = standardize ? StandardScaler.Fit(data.Rows) : null;
         var rows = scaler is null ? data.Rows : scaler.Transform(data.Rows);
         var classifier = trainer.Fit(rows, data.Labels, data.ClassCount, data.Groups);
-        return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson(), trainedOn);
+        return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson(), trainedOn,
+            taxonomy);
     }
 
     /// <summary>
@@ -138,6 +150,7 @@ public sealed class GenreModel
         Trainer = TrainerName,
         TrainedOn = TrainedOn,
         Evaluation = Evaluation?.DeepClone().AsObject(),
+        Taxonomy = Taxonomy is null ? null : new TaxonomyEntry { Parents = new Dictionary<string, string>(Taxonomy.Parents, StringComparer.Ordinal) },
         Classifier = Classifier.ToEntry(),
     };
 
@@ -301,7 +314,8 @@ public sealed class GenreModel
                 ClassifierSerializer.FromEntry(file.Classifier),
                 file.Trainer ?? "",
                 file.Evaluation?.DeepClone().AsObject(),
-                file.TrainedOn);
+                file.TrainedOn,
+                file.Taxonomy is null ? null : GenreTaxonomy.FromPairs(file.Taxonomy.Parents.Select(p => (p.Key, p.Value))));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or FormatException)
         {

@@ -8,6 +8,7 @@ namespace Genrify.Pipeline;
 /// <summary>
 /// Names the genres of songs with a trained <see cref="GenreModel"/>: decodes each file as librosa does, extracts the
 /// model's own preset, and predicts. Refuses a model whose preset or features differ from what this build extracts.
+/// A model with genre families labels its top genre with them ("classical › baroque").
 /// Thread-safe: one instance serves concurrent requests.
 /// </summary>
 public sealed class SongPredictor : IGenrePredictor
@@ -63,8 +64,9 @@ public sealed class SongPredictor : IGenrePredictor
         cancel.ThrowIfCancellationRequested();
         var features = Preset.Extract(samples);
         cancel.ThrowIfCancellationRequested();
-        return new SongPrediction(name, Model.Predict(features), ClipAdvisories.Append(warnings, name, samples, Preset.SampleRate),
-            (double)samples.Length / Preset.SampleRate);
+        var genres = Model.Predict(features);
+        return new SongPrediction(name, genres, ClipAdvisories.Append(warnings, name, samples, Preset.SampleRate),
+            (double)samples.Length / Preset.SampleRate) { Label = Model.Label(genres[0].Genre) };
     }
 
     private static bool JsonElementEquals(string a, string b)

@@ -15,12 +15,19 @@ namespace Genrify.Pipeline;
 /// classify rows of the same table, not audio).</param>
 /// <param name="PresetOptions">The preset's recipe, saved with a model.</param>
 /// <param name="Extraction">The extraction report when the source was audio, else null.</param>
-public sealed record TrainingData(Dataset Data, string PresetName, JsonObject? PresetOptions, BatchResult? Extraction);
+public sealed record TrainingData(Dataset Data, string PresetName, JsonObject? PresetOptions, BatchResult? Extraction)
+{
+    /// <summary>The families of the genres (<see cref="TrainingSourceOptions.Taxonomy"/>, else the source's column of
+    /// parents), or null when neither names any.</summary>
+    public GenreTaxonomy? Taxonomy { get; init; }
+}
 
 /// <summary>
 /// Opens what <c>genrify train/evaluate</c> are given: a feature table (CSV/Parquet, such as the GTZAN table or one
 /// written by <c>genrify extract</c>), or a collection of audio (a folder per genre, or a manifest CSV with a
 /// <c>location</c>/<c>filename</c> column), which is extracted with the preset on every core, through the cache.
+/// A column of parent genres (<see cref="TrainingSourceOptions.TaxonomyColumn"/>, else <c>parent</c> or <c>family</c>
+/// when present) gives the genres' families (<see cref="TrainingData.Taxonomy"/>) and is no feature.
 /// </summary>
 public static class TrainingSource
 {
@@ -35,11 +42,35 @@ public static class TrainingSource
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file or folder");
         if (IsManifest(path)) return Extract(path, presetName, options);
 
-        var table = FeatureTable.Load(path, options.Columns);
+        var parentColumn = ParentColumn(path, FeatureTable.ReadColumnNames(path), options.TaxonomyColumn);
+        var columns = options.Columns ?? TableColumns.Default;
+        // The table reader has no role for parents, but its file role takes one text cell per row as it is: the parent
+        // column is read in that role (a table's file names play no part in learning, so the usual ones are dropped).
+        if (parentColumn is not null)
+            columns = columns with { FileColumns = [parentColumn], IgnoreColumns = [.. columns.IgnoreColumns, .. columns.FileColumns] };
+        var table = FeatureTable.Load(path, columns);
         var data = Dataset.FromTable(table);
+        var taxonomy = options.Taxonomy ?? (parentColumn is null ? null
+            : TaxonomyOf(table.Rows.Select(r => (r.Label, r.File)), parentColumn, Path.GetFileName(path)));
         // A table written by `genrify extract` names its preset (Parquet); otherwise the feature names may match one.
         var name = table.PresetName ?? PresetMatching(table.FeatureNames, options.Presets)?.Name ?? "table";
-        return new TrainingData(data, name, PresetOptionsOf(name, options.Presets), null);
+        return new TrainingData(data, name, PresetOptionsOf(name, options.Presets), null) { Taxonomy = taxonomy };
+    }
+
+    // The column of parents: the one named (it must exist), else the first of the usual names present.
+    private static string? ParentColumn(string path, IEnumerable<string> columns, string? named)
+    {
+        var present = columns.Select(c => c.Trim()).ToArray();
+        if (named is not null)
+            return present.FirstOrDefault(c => c.Equals(named.Trim(), StringComparison.OrdinalIgnoreCase))
+                   ?? throw new FeatureTableException($"{path}: no column '{named}' of parent genres");
+        return GenreTaxonomy.DefaultColumns.Select(d => present.FirstOrDefault(c => c.Equals(d, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(c => c is not null);
+    }
+
+    private static GenreTaxonomy TaxonomyOf(IEnumerable<(string Genre, string? Parent)> rows, string column, string source)
+    {
+        try { return GenreTaxonomy.FromColumn(rows, column, source); }
+        catch (ArgumentException e) { throw new FeatureTableException(e.Message); }
     }
 
     private static TrainingData Extract(string path, string presetName, TrainingSourceOptions options)
@@ -62,7 +93,13 @@ public static class TrainingSource
         if (options.Columns is { } columns) table = WithNamedColumns(path, table, collection, columns);
         var data = Dataset.FromTable(table);
         if (options.IncludeSpotifyFeatures) data = SpotifyColumns.Join(data, collection);
-        return new TrainingData(data, preset.Name, preset.Options, result);
+        // A manifest's other columns are metadata, never features: the parents are read where a song has one.
+        var manifestColumns = collection.Tracks.SelectMany(t => t.Metadata?.Where(m => m.Value.Length > 0).Select(m => m.Key) ?? [])
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var parentColumn = ParentColumn(path, manifestColumns, options.TaxonomyColumn);
+        var taxonomy = options.Taxonomy ?? (parentColumn is null ? null
+            : TaxonomyOf(collection.Tracks.Select(t => (t.Label, t.ValueOf(parentColumn))), parentColumn, Path.GetFileName(Path.TrimEndingDirectorySeparator(path))));
+        return new TrainingData(data, preset.Name, preset.Options, result) { Taxonomy = taxonomy };
     }
 
     /// <summary>The registered preset whose feature names are exactly <paramref name="names"/>, if any. A preset that
@@ -157,6 +194,13 @@ public sealed record TrainingSourceOptions
     /// For an audio collection, a <see cref="TableColumns.GroupColumn"/> or <see cref="TableColumns.FoldColumn"/> names
     /// a column of its manifest.</summary>
     public TableColumns? Columns { get; init; }
+
+    /// <summary>The genres' families; given, it stands for the source's own column of parents.</summary>
+    public GenreTaxonomy? Taxonomy { get; init; }
+
+    /// <summary>The table's or manifest's column of each row's parent genre (it must exist); null: <c>parent</c> or
+    /// <c>family</c> when present (<see cref="GenreTaxonomy.DefaultColumns"/>).</summary>
+    public string? TaxonomyColumn { get; init; }
 
     /// <summary>Cancels the extraction (rows already cached stay cached).</summary>
     public CancellationToken Cancel { get; init; }

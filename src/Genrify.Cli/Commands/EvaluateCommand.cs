@@ -7,8 +7,9 @@ namespace Genrify.Cli.Commands;
 
 /// <summary>
 /// <c>genrify evaluate SOURCE [--model M[,M...]] [--features all|extracted|spotify[,...]] [--cv 10 | --holdout 0.2] [--seed 0]
-/// [--group-by artist] [--fold-column fold] [--json] [--report DIR]</c>: cross-validates each model on each feature set and prints accuracy with its spread, the per-genre share of wrong predictions and the
-/// confusion matrix. With <c>--json</c> the last line is {"accuracy","std","per_genre_wrong_pct","n"} of the last model.
+/// [--group-by artist] [--fold-column fold] [--taxonomy FILE] [--taxonomy-column C] [--json] [--report DIR]</c>: cross-validates each model on each feature set and prints accuracy with its spread, the per-genre share of wrong predictions and the
+/// confusion matrix; with genre families, also the accuracy at each level and the confusions within each family.
+/// With <c>--json</c> the last line is {"accuracy","std","per_genre_wrong_pct","n"[,"levels","families"]} of the last model.
 /// </summary>
 public sealed class EvaluateCommand : ICliCommand
 {
@@ -76,8 +77,9 @@ public sealed class EvaluateCommand : ICliCommand
                 CrossValidationResult result;
                 try { result = genrify.Evaluation.CrossValidate(data, trainer, splitter); }
                 catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.InputFailed; }
-                if (json) context.Out.WriteLine(EvaluationSummary.Json(result, data.Count).ToJsonString());
-                else context.Out.Write(EvaluationSummary.Text(result, featuresLabel, data.Count));
+                var families = loaded.Taxonomy is { } taxonomy ? FamilyEvaluation.Of(result, taxonomy) : null;
+                if (json) context.Out.WriteLine(EvaluationSummary.Json(result, data.Count, families).ToJsonString());
+                else context.Out.Write(EvaluationSummary.Text(result, featuresLabel, data.Count, families));
                 report?.Add(new ReportEntry(trainer.Name, featuresLabel, result));
             }
         }

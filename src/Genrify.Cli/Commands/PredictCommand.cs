@@ -24,7 +24,7 @@ public sealed class PredictCommand : ICliCommand
         var songs = new Argument<string[]>("songs") { Description = "Audio files, or folders of them", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string?>("--model", "-m") { Description = "Model file or bundled model name (default: $GENRIFY_MODEL, else the bundled genre vocabulary; 'gtzan': the GTZAN-table model)" };
         var top = new Option<int>("--top", "-k") { Description = "How many genres to print", DefaultValueFactory = _ => 3 };
-        var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, top, label, genres:[{genre, probability}], multiLabel, fits?, tags?, warnings?}" };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line: {file, top, label, path?, genres:[{genre, probability}], multiLabel, fits?, tags?, warnings?}" };
         var device = new Option<string>("--device") { Description = "Where networks run: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
         var jobs = Jobs.Option("Songs analysed at once");
         var maxSeconds = WindowOption.Create();
@@ -70,6 +70,8 @@ public sealed class PredictCommand : ICliCommand
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
                 .WithCancellation(cancel)
                 .Select(song => Attempt(predictor, song, window, cancel));
+        // A feature model with genre families names each genre with its family ("classical › baroque").
+        var taxonomy = (predictor as SongPredictor)?.Model.Taxonomy;
         int failures = 0;
         foreach (var (song, prediction, error) in outcomes)
         {
@@ -81,11 +83,11 @@ public sealed class PredictCommand : ICliCommand
                 continue;
             }
             var genres = prediction.Genres.Take(top).ToArray();
-            if (json) context.Out.WriteLine(Json(prediction, genres).ToJsonString());
+            if (json) context.Out.WriteLine(Json(prediction, genres, taxonomy).ToJsonString());
             else
             {
                 foreach (var warning in prediction.Warnings) context.Warn(warning);
-                context.Out.WriteLine($"{song}: " + string.Join(", ", genres.Select(Format)) + MultiLabelSuffix(prediction));
+                context.Out.WriteLine($"{song}: " + string.Join(", ", genres.Select(g => Format(g, taxonomy))) + MultiLabelSuffix(prediction));
             }
         }
         context.Out.Flush();
@@ -116,7 +118,10 @@ public sealed class PredictCommand : ICliCommand
         }
     }
 
-    private static string Format(GenrePrediction g) => string.Create(CultureInfo.InvariantCulture, $"{g.Genre} {g.Probability:F2}");
+    private static string Format(GenrePrediction g) => Format(g, null);
+
+    private static string Format(GenrePrediction g, GenreTaxonomy? taxonomy) =>
+        string.Create(CultureInfo.InvariantCulture, $"{taxonomy?.Label(g.Genre) ?? g.Genre} {g.Probability:F2}");
 
     // A vocabulary's genres each stand alone: say which fit, as people would say the top one, and the finer tags heard.
     private static string MultiLabelSuffix(SongPrediction prediction) =>
@@ -128,16 +133,18 @@ public sealed class PredictCommand : ICliCommand
     private static JsonArray JsonList(IEnumerable<GenrePrediction> list) =>
         new(list.Select(g => (JsonNode)new JsonObject { ["genre"] = g.Genre, ["probability"] = g.Probability }).ToArray());
 
-    private static JsonObject Json(SongPrediction prediction, IEnumerable<GenrePrediction> genres)
+    private static JsonObject Json(SongPrediction prediction, IEnumerable<GenrePrediction> genres, GenreTaxonomy? taxonomy)
     {
         var result = new JsonObject
         {
             ["file"] = prediction.File,
             ["top"] = prediction.Top.Genre,
             ["label"] = prediction.Label,
-            ["genres"] = JsonList(genres),
-            ["multiLabel"] = prediction.MultiLabel,
         };
+        // The top genre's families, the family first, where the model has them.
+        if (taxonomy is not null) result["path"] = new JsonArray(taxonomy.Path(prediction.Top.Genre).Select(g => (JsonNode)g!).ToArray());
+        result["genres"] = JsonList(genres);
+        result["multiLabel"] = prediction.MultiLabel;
         if (prediction.MultiLabel)
         {
             result["fits"] = JsonList(prediction.Fits);

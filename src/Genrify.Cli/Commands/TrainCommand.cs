@@ -6,7 +6,8 @@ namespace Genrify.Cli.Commands;
 
 /// <summary>
 /// <c>genrify train SOURCE --model M --out FILE [--cv 5]</c>: cross-validates the model (recorded in the model file, so
-/// users see how good it is), then fits it on every row and saves a self-describing model file.
+/// users see how good it is), then fits it on every row and saves a self-describing model file. Genre families
+/// (<c>--taxonomy FILE</c>, or the source's parent column) are saved with it, and its predictions name them.
 /// </summary>
 public sealed class TrainCommand : ICliCommand
 {
@@ -49,7 +50,7 @@ public sealed class TrainCommand : ICliCommand
             var genreModel = genrify.Models.Train(loaded, trainer, evaluation, trainedOn);
             cancel.ThrowIfCancellationRequested();
             genreModel.Save(output);
-            context.Out.WriteLine($"wrote {output}: {trainer.Name} on {data.Count} clips x {data.FeatureCount} '{loaded.PresetName}' features, classes {string.Join(", ", data.ClassNames)}");
+            context.Out.WriteLine($"wrote {output}: {trainer.Name} on {data.Count} clips x {data.FeatureCount} '{loaded.PresetName}' features, classes {string.Join(", ", data.ClassNames.Select(genreModel.Label))}");
             return ExitCodes.Ok;
         }
         catch (ArgumentException e)

@@ -5,7 +5,8 @@ namespace Genrify.Learning;
 
 /// <summary>
 /// A model file as stored (<see cref="GenreModel.Save"/>): its format name and version, the feature preset, feature
-/// names, scaler, genre names, trainer, what it learnt from, how it cross-validated and the classifier.
+/// names, scaler, genre names, trainer, what it learnt from, how it cross-validated, the genre families (optional)
+/// and the classifier.
 /// </summary>
 public sealed record ModelFile
 {
@@ -35,6 +36,10 @@ public sealed record ModelFile
 
     /// <summary>How well the trainer cross-validated (<see cref="CrossValidationResult.ToSummaryJson"/>), or null.</summary>
     public JsonObject? Evaluation { get; init; }
+
+    /// <summary>The genre families the model names its genres in, or null (files without it, older ones included).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TaxonomyEntry? Taxonomy { get; init; }
 
     /// <summary>The trained classifier, tagged with its kind.</summary>
     [JsonConverter(typeof(ClassifierEntryConverter))]

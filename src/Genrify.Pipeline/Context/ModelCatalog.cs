@@ -15,12 +15,13 @@ public sealed class ModelCatalog
     /// Fits <paramref name="trainer"/> on every row of <paramref name="data"/> and wraps it with what prediction needs:
     /// the preset and its recipe, the feature names, the scaler and the genres. <paramref name="evaluation"/> (a
     /// cross-validation of the same trainer) is recorded in the model so its users see how good it is;
-    /// <paramref name="trainedOn"/> says in words what it learnt from. Save the result with <see cref="GenreModel.Save"/>.
+    /// <paramref name="trainedOn"/> says in words what it learnt from. The data's <see cref="TrainingData.Taxonomy"/> goes
+    /// with the model, which then names its genres with their families. Save the result with <see cref="GenreModel.Save"/>.
     /// </summary>
     public GenreModel Train(TrainingData data, IClassifierTrainer trainer, CrossValidationResult? evaluation = null, string? trainedOn = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return GenreModel.Train(data.Data, trainer, data.PresetName, data.PresetOptions, evaluation, trainedOn: trainedOn);
+        return GenreModel.Train(data.Data, trainer, data.PresetName, data.PresetOptions, evaluation, trainedOn: trainedOn, taxonomy: data.Taxonomy);
     }
 
     /// <summary>
