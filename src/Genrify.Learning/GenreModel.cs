@@ -1,3 +1,4 @@
+using Genrify.Explore;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Genrify.Shared;
@@ -55,6 +56,13 @@ public sealed class GenreModel
     /// <summary>The families the genres belong to, or null when the model names none.</summary>
     public GenreTaxonomy? Taxonomy { get; }
 
+    /// <summary>
+    /// The songs the model learnt from, as points of the space it classifies in (its features, standardised by
+    /// <see cref="Scaler"/>), or null when the model file does not keep them. Nearest-song search and the drivers of a
+    /// decision use them.
+    /// </summary>
+    public NearestSongIndex? Songs { get; init; }
+
     /// <summary>A genre as people say it: with its family when the model has a taxonomy ("classical › baroque"), else as it is.</summary>
     public string Label(string genre) => Taxonomy?.Label(genre) ?? genre;
 
@@ -90,8 +98,11 @@ public sealed class GenreModel
     /// Pass the cross-validation of the same trainer as <paramref name="evaluation"/> to record how it was measured, and
     /// the genres' families as <paramref name="taxonomy"/> to name predictions with them.
     /// </summary>
+    /// <remarks>With <paramref name="keepSongs"/>, the model keeps its training songs (<see cref="Songs"/>; about two
+    /// bytes per feature per song in the file).</remarks>
     public static GenreModel Train(Dataset data, IClassifierTrainer trainer, string presetName, JsonObject? presetOptions = null,
-        CrossValidationResult? evaluation = null, bool standardize = true, string? trainedOn = null, GenreTaxonomy? taxonomy = null)
+        CrossValidationResult? evaluation = null, bool standardize = true, string? trainedOn = null, GenreTaxonomy? taxonomy = null,
+        bool keepSongs = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(trainer);
@@ -99,7 +110,18 @@ public sealed class GenreModel
         var rows = scaler is null ? data.Rows : scaler.Transform(data.Rows);
         var classifier = trainer.Fit(rows, data.Labels, data.ClassCount, data.Groups);
         return new GenreModel(presetName, presetOptions, data.FeatureNames, scaler, data.ClassNames, classifier, trainer.Name, evaluation?.ToSummaryJson(), trainedOn,
-            taxonomy);
+            taxonomy)
+        {
+            Songs = keepSongs ? SongsOf(data, rows) : null,
+        };
+    }
+
+    // The training songs as an index: ids (row numbers when the data has none) and every genre of each song.
+    private static NearestSongIndex SongsOf(Dataset data, double[][] rows)
+    {
+        var ids = data.Ids ?? Enumerable.Range(1, data.Count).Select(i => $"row {i}").ToArray();
+        var genres = data.LabelSets.Select(set => string.Join('|', set.Select(c => data.ClassNames[c]))).ToArray();
+        return NearestSongIndex.Build(ids, genres, rows);
     }
 
     /// <summary>
@@ -152,6 +174,7 @@ public sealed class GenreModel
         Evaluation = Evaluation?.DeepClone().AsObject(),
         Taxonomy = Taxonomy is null ? null : new TaxonomyEntry { Parents = new Dictionary<string, string>(Taxonomy.Parents, StringComparer.Ordinal) },
         Classifier = Classifier.ToEntry(),
+        Songs = Songs?.ToCompact(),
     };
 
     /// <summary>The model file's JSON.</summary>
@@ -296,6 +319,10 @@ public sealed class GenreModel
         return FromFile(file, source);
     }
 
+    private static NearestSongIndex CheckedSongs(NearestSongIndex songs, int featureCount) =>
+        songs.Dimensions == featureCount ? songs
+            : throw new InvalidDataException($"its songs have {songs.Dimensions} values, its features are {featureCount}");
+
     /// <summary>Builds the model a file describes; <see cref="ModelFileException"/> naming <paramref name="source"/> when it is of another format or inconsistent.</summary>
     public static GenreModel FromFile(ModelFile file, string source = "model")
     {
@@ -315,7 +342,10 @@ public sealed class GenreModel
                 file.Trainer ?? "",
                 file.Evaluation?.DeepClone().AsObject(),
                 file.TrainedOn,
-                file.Taxonomy is null ? null : GenreTaxonomy.FromPairs(file.Taxonomy.Parents.Select(p => (p.Key, p.Value))));
+                file.Taxonomy is null ? null : GenreTaxonomy.FromPairs(file.Taxonomy.Parents.Select(p => (p.Key, p.Value))))
+            {
+                Songs = file.Songs is null ? null : CheckedSongs(file.Songs.ToIndex(), file.Features.Length),
+            };
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or FormatException)
         {

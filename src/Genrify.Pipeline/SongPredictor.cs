@@ -64,9 +64,33 @@ public sealed class SongPredictor : IGenrePredictor
         cancel.ThrowIfCancellationRequested();
         var features = Preset.Extract(samples);
         cancel.ThrowIfCancellationRequested();
+        return PredictFeatures(name, samples, features, warnings);
+    }
+
+    /// <summary>The prediction of a song whose <paramref name="features"/> were already extracted from
+    /// <paramref name="samples"/> (with <see cref="Preset"/>), for callers that use the features again.</summary>
+    public SongPrediction PredictFeatures(string name, float[] samples, double[] features, IReadOnlyList<string>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(features);
         var genres = Model.Predict(features);
         return new SongPrediction(name, genres, ClipAdvisories.Append(warnings, name, samples, Preset.SampleRate),
             (double)samples.Length / Preset.SampleRate) { Label = Model.Label(genres[0].Genre) };
+    }
+
+    /// <summary>The model's probability of each class (in <see cref="Classes"/> order) for one feature row.</summary>
+    public double[] ClassProbabilities(double[] features)
+    {
+        var ranked = Model.Predict(features);
+        var probabilities = new double[Model.ClassNames.Count];
+        foreach (var g in ranked) probabilities[IndexOfClass(g.Genre)] = g.Probability;
+        return probabilities;
+    }
+
+    private int IndexOfClass(string genre)
+    {
+        for (int i = 0; i < Model.ClassNames.Count; i++) if (Model.ClassNames[i] == genre) return i;
+        throw new InvalidOperationException($"the model answered '{genre}', which is not one of its classes");
     }
 
     private static bool JsonElementEquals(string a, string b)

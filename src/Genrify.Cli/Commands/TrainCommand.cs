@@ -18,13 +18,17 @@ public sealed class TrainCommand : ICliCommand
         var model = new Option<string>("--model", "-m") { Description = ModelChoice.Help, DefaultValueFactory = _ => "svm" };
         var output = new Option<string>("--out", "-o") { Description = "Model file to write (.json)", Required = true };
         var cv = new Option<int>("--cv") { Description = "Folds of the cross-validation recorded in the model (0: skip)", DefaultValueFactory = _ => 5 };
-        var command = new Command("train", "Train a genre model on a feature table or an audio collection") { model, output, cv };
+        var noSongs = new Option<bool>("--no-songs")
+        {
+            Description = "Do not keep the training songs in the model (kept by default, about 2 bytes per feature per song, so `explain` names a song's nearest training songs)",
+        };
+        var command = new Command("train", "Train a genre model on a feature table or an audio collection") { model, output, cv, noSongs };
         source.AddTo(command);
-        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(cv), cancel)));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(context, parse, source, parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(cv), !parse.GetValue(noSongs), cancel)));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, SourceOptions source, string modelName, string output, int k, CancellationToken cancel)
+    private static int Run(CliContext context, ParseResult parse, SourceOptions source, string modelName, string output, int k, bool keepSongs, CancellationToken cancel)
     {
         if (!ModelChoice.IsKnown(context, modelName)) return ExitCodes.Usage;
         // Before training, which can take minutes: a model file, somewhere writable, never the data it learns from.
@@ -47,7 +51,7 @@ public sealed class TrainCommand : ICliCommand
             cancel.ThrowIfCancellationRequested(); // Ctrl+C during the cross-validation: no fit, no model file
             string trainedOn = string.Create(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(source.Source)!))}: {data.Count} clips, {data.ClassCount} genres ({string.Join(", ", data.ClassNames)})");
-            var genreModel = genrify.Models.Train(loaded, trainer, evaluation, trainedOn);
+            var genreModel = genrify.Models.Train(loaded, trainer, evaluation, trainedOn, keepSongs);
             cancel.ThrowIfCancellationRequested();
             genreModel.Save(output);
             context.Out.WriteLine($"wrote {output}: {trainer.Name} on {data.Count} clips x {data.FeatureCount} '{loaded.PresetName}' features, classes {string.Join(", ", data.ClassNames.Select(genreModel.Label))}");

@@ -44,4 +44,9 @@ public sealed record ModelFile
     /// <summary>The trained classifier, tagged with its kind.</summary>
     [JsonConverter(typeof(ClassifierEntryConverter))]
     public required ClassifierEntry Classifier { get; init; }
+
+    /// <summary>The songs the model learnt from, as points of its standardised feature space (float16), so a song's
+    /// nearest training songs can be named without the collection; null when not kept (files without it, older ones included).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Genrify.Explore.CompactNearestSongIndex? Songs { get; init; }
 }

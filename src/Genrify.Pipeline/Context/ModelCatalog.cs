@@ -16,12 +16,16 @@ public sealed class ModelCatalog
     /// the preset and its recipe, the feature names, the scaler and the genres. <paramref name="evaluation"/> (a
     /// cross-validation of the same trainer) is recorded in the model so its users see how good it is;
     /// <paramref name="trainedOn"/> says in words what it learnt from. The data's <see cref="TrainingData.Taxonomy"/> goes
-    /// with the model, which then names its genres with their families. Save the result with <see cref="GenreModel.Save"/>.
+    /// with the model, which then names its genres with their families. Unless <paramref name="keepSongs"/> is false the
+    /// model keeps its training songs (<see cref="GenreModel.Songs"/>), so explaining a decision can name the nearest of
+    /// them without the collection at hand. Save the result with <see cref="GenreModel.Save"/>.
     /// </summary>
-    public GenreModel Train(TrainingData data, IClassifierTrainer trainer, CrossValidationResult? evaluation = null, string? trainedOn = null)
+    public GenreModel Train(TrainingData data, IClassifierTrainer trainer, CrossValidationResult? evaluation = null, string? trainedOn = null,
+        bool keepSongs = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return GenreModel.Train(data.Data, trainer, data.PresetName, data.PresetOptions, evaluation, trainedOn: trainedOn, taxonomy: data.Taxonomy);
+        return GenreModel.Train(data.Data, trainer, data.PresetName, data.PresetOptions, evaluation, trainedOn: trainedOn, taxonomy: data.Taxonomy,
+            keepSongs: keepSongs);
     }
 
     /// <summary>
