@@ -15,6 +15,10 @@ public static class GenrifyApp
         new EvaluateCommand(),
         new PredictCommand(),
         new ServeCommand(),
+        new PlotCommand(),
+        new MapCommand(),
+        new ExplainCommand(),
+        new ReportCommand(),
     ];
 
     /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>

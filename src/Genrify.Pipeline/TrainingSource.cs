@@ -129,7 +129,7 @@ public static class TrainingSource
     }
 
     // A manifest points at audio; a feature table holds numbers.
-    private static bool IsManifest(string path)
+    internal static bool IsManifest(string path)
     {
         if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return false;
         var columns = FeatureTable.ReadColumnNames(path);

@@ -70,12 +70,12 @@ public static class CollectionPictures
     }
 
     /// <summary>Resolves the names to draw (default: the study's features the table has).</summary>
-    /// <exception cref="ArgumentException">A named feature the table cannot give.</exception>
+    /// <exception cref="UnknownFeatureException">A named feature the table cannot give.</exception>
     public static IReadOnlyList<DescribedFeature> Describe(IReadOnlyList<string> columns, IReadOnlyList<string>? names)
     {
         if (names is null || names.Count == 0)
             return DescribedFeature.StudyFeatures.Select(n => DescribedFeature.Resolve(n, columns)).OfType<DescribedFeature>().ToArray();
-        return names.Select(n => DescribedFeature.Resolve(n, columns) ?? throw new ArgumentException(
+        return names.Select(n => DescribedFeature.Resolve(n, columns) ?? throw new UnknownFeatureException(
             $"no feature '{n}' in the table (it has {columns.Count} columns: {string.Join(", ", columns.Take(8))}{(columns.Count > 8 ? ", …" : "")}; tempo, loudness and energy are derived when it has beat_tempo or rms_mean)"))
             .ToArray();
     }

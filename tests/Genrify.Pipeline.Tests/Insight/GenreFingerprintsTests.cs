@@ -4,7 +4,7 @@ using Genrify.Features.Extraction;
 using Genrify.Pipeline.Insight;
 using Genrify.Tests.Shared;
 
-namespace Genrify.Pipeline.Tests;
+namespace Genrify.Pipeline.Tests.Insight;
 
 public class GenreFingerprintsTests
 {
