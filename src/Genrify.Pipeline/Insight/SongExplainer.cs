@@ -126,7 +126,7 @@ public sealed class SongExplainer
         else if (model.Model.Scaler is { } scaler) background = [scaler.Mean.ToArray()];
         else return [];
         var names = model.Preset.FeatureNames;
-        return FeatureAttribution.Occlusion(model.ClassProbabilities, features, top, names, background, FeatureGroup.ByStem(names))
+        return FeatureAttribution.Occlusion(model.ClassProbabilities, features, top, names, background, DriverGroups.Of(names))
             .Take(options.Drivers).ToArray();
     }
 

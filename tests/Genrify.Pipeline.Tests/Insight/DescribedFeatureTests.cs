@@ -29,3 +29,16 @@ public class DescribedFeatureTests
         Assert.Equal(3, CollectionPictures.Describe(Gtzan, null).Count);
     }
 }
+
+public class DriverGroupsTests
+{
+    [Fact]
+    public void Pretrained_columns_are_one_group_and_hand_made_ones_group_by_descriptor()
+    {
+        var groups = DriverGroups.Of(["musicnn_emb_0", "mfcc1_mean", "musicnn_emb_1", "mfcc1_var", "tempo"]);
+        Assert.Equal([DriverGroups.Pretrained, "mfcc1", "tempo"], groups.Select(g => g.Name));
+        Assert.Equal([0, 2], groups[0].Columns);
+        Assert.Equal([1, 3], groups[1].Columns);
+        Assert.Equal(["tempo"], DriverGroups.Of(["tempo"]).Select(g => g.Name)); // no empty pretrained group
+    }
+}
