@@ -1,7 +1,7 @@
-namespace Genrify.Web.Tests;
+namespace Genrify.Tests.Shared;
 
 /// <summary>
-/// A test that drives Debian's chromium. It is skipped, saying why, only when the browser is not installed
+/// A test that drives Debian's chromium (the web page, the offline report). It is skipped, saying why, only when the browser is not installed
 /// (<c>bash scripts/test.sh</c> installs it through <c>scripts/setup.sh --browser</c>).
 /// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
@@ -13,6 +13,6 @@ public sealed class ChromiumFactAttribute : FactAttribute
     public ChromiumFactAttribute()
     {
         if (!File.Exists(ExecutablePath))
-            Skip = $"{ExecutablePath} is missing: run `bash scripts/setup.sh --browser` (apt-get install chromium) to run the browser test";
+            Skip = $"{ExecutablePath} is missing: run `bash scripts/setup.sh --browser` (apt-get install chromium) to run the browser tests";
     }
 }
