@@ -37,13 +37,13 @@ public static class CollectionMapFiles
         var written = new List<WrittenPicture>();
         var palette = GenrePalette.For(map.Genres);
         var pca = Path.Combine(folder, PcaFile);
-        MapPlot.SavePng(pca, map.Pca, map.Genres, $"PCA of the {map.View} ({map.Ids.Count} songs)", PcaAxis(map, 0), PcaAxis(map, 1), palette);
-        written.Add(new WrittenPicture(pca, $"PCA of the standardised {map.View}"));
+        MapPlot.SavePng(pca, map.Pca, map.Genres, $"PCA map of {map.Ids.Count} songs ({map.View})", PcaAxis(map, 0), PcaAxis(map, 1), palette);
+        written.Add(new WrittenPicture(pca, $"PCA of the standardised columns ({map.View})"));
         if (map.Tsne is not null)
         {
             var tsne = Path.Combine(folder, TsneFile);
-            MapPlot.SavePng(tsne, map.Tsne, map.Genres, $"t-SNE of the {map.View} ({map.Ids.Count} songs)", "t-SNE 1", "t-SNE 2", palette);
-            written.Add(new WrittenPicture(tsne, $"t-SNE of the standardised {map.View} (neighbours kept near; distances between groups mean little)"));
+            MapPlot.SavePng(tsne, map.Tsne, map.Genres, $"t-SNE map of {map.Ids.Count} songs ({map.View})", "t-SNE 1", "t-SNE 2", palette);
+            written.Add(new WrittenPicture(tsne, $"t-SNE of the standardised columns ({map.View}; neighbours kept near, distances between groups mean little)"));
         }
         if (neighbourhoods is not null) written.AddRange(WriteAdjacency(neighbourhoods, folder));
 
@@ -72,8 +72,8 @@ public static class CollectionMapFiles
         }
         var centroids = Path.Combine(folder, CentroidAdjacencyFile);
         AdjacencyHeatmap.SavePng(centroids, names, neighbourhoods.CentroidDistances,
-            "Distance between genre centroids", "distance (within-genre spreads)");
-        written.Add(new WrittenPicture(centroids, "distance between the genres' average songs, in units of the within-genre spread"));
+            "Distance between genre centroids", "distance (standardised features)");
+        written.Add(new WrittenPicture(centroids, "distance between the genres' average songs, on standardised features (each column in units of its standard deviation)"));
         return written;
     }
 
@@ -87,8 +87,8 @@ public static class CollectionMapFiles
             + (audioById is { Count: > 0 } ? ", click it to hear it" : "") + "; click a genre in the legend to hide it. "
             + string.Join(" ", map.Notes));
         if (map.Tsne is not null)
-            page.AddHtml(InteractiveMapHtml.RenderFragment(Points(map, map.Tsne, folder, audioById), $"t-SNE of the {map.View}", "t-SNE 1", "t-SNE 2"));
-        page.AddHtml(InteractiveMapHtml.RenderFragment(Points(map, map.Pca, folder, audioById), $"PCA of the {map.View}", PcaAxis(map, 0), PcaAxis(map, 1)));
+            page.AddHtml(InteractiveMapHtml.RenderFragment(Points(map, map.Tsne, folder, audioById), $"t-SNE map ({map.View})", "t-SNE 1", "t-SNE 2"));
+        page.AddHtml(InteractiveMapHtml.RenderFragment(Points(map, map.Pca, folder, audioById), $"PCA map ({map.View})", PcaAxis(map, 0), PcaAxis(map, 1)));
     }
 
     /// <summary>Adds the clustering findings as a table, the views side by side.</summary>

@@ -10,8 +10,8 @@ namespace Genrify.Pipeline.Insight;
 /// <param name="Adjacency">Every pair, closest first, with its one-sentence reading.</param>
 /// <param name="ConfusionCloseness">[a][b]: the share of a's and b's songs called the other (averaged), or null when no
 /// cross-validation was given.</param>
-/// <param name="CentroidDistances">[a][b]: the distance between the genres' centroids, in units of the pooled
-/// within-genre spread (1: as far apart as a genre's songs typically are from their own centre).</param>
+/// <param name="CentroidDistances">[a][b]: the Euclidean distance between the genres' centroids on standardised columns
+/// (the distances <see cref="GenreAdjacency.Pairs"/> and its reading give).</param>
 public sealed record GenreNeighbourhoods(GenreAdjacency Adjacency, double[][]? ConfusionCloseness, double[][] CentroidDistances)
 {
     /// <summary>The neighbourhoods of <paramref name="data"/>'s genres (songs by their first genre), with the confusion of
@@ -25,6 +25,6 @@ public sealed record GenreNeighbourhoods(GenreAdjacency Adjacency, double[][]? C
         var adjacency = GenreAdjacency.From(data.ClassNames, crossValidation?.Confusion, rows, data.Labels);
         return new GenreNeighbourhoods(adjacency,
             crossValidation is null ? null : ConfusionAdjacency.Closeness(crossValidation.Confusion),
-            CentroidAdjacency.Distances(rows, data.Labels, data.ClassCount, normalise: true));
+            CentroidAdjacency.Distances(rows, data.Labels, data.ClassCount));
     }
 }
