@@ -47,7 +47,9 @@ public sealed class ReportCommand : ICliCommand
         var sourcePath = parse.GetValue(source.Source)!;
         var genrify = source.Genrify(context, parse);
         var data = loaded.Data;
-        var title = Path.GetFileName(Path.TrimEndingDirectorySeparator(sourcePath));
+        // A manifest is named for its folder ("emotify/manifest.csv"), a folder or a table for itself.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourcePath));
+        var title = File.Exists(full) ? $"{Path.GetFileName(Path.GetDirectoryName(full))}/{Path.GetFileName(full)}" : Path.GetFileName(full);
         try
         {
             var report = new CollectionReport($"Genrify report: {title}", folder).AddCollection(loaded, title);
