@@ -7,6 +7,8 @@ public static class ApiEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/", (HttpContext context) => StaticAssets.Serve(context, "index.html")).ExcludeFromDescription();
+        // Pages without an icon link (the collection's) make browsers ask here.
+        app.MapGet("/favicon.ico", (HttpContext context) => StaticAssets.Serve(context, "favicon.svg")).ExcludeFromDescription();
         app.MapGet("/static/{name}", (HttpContext context, string name) => StaticAssets.Serve(context, name)).ExcludeFromDescription();
 
         app.MapPost("/api/predict", (HttpContext context, PredictEndpoint endpoint) => endpoint.HandleAsync(context))

@@ -127,7 +127,7 @@ public sealed class ExplanationTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            MusicFolder.Delete(folder);
         }
     }
 

@@ -4,7 +4,7 @@ namespace Genrify.Web.Tests;
 
 /// <summary>
 /// A collection of real music as a folder per genre (copies of clips of tests/data/audio), for the default model's
-/// <c>--collection</c>: extracting it with MusiCNN takes a few seconds. The caller deletes it.
+/// <c>--collection</c>: extracting it with MusiCNN takes a few seconds. The caller deletes it (<see cref="Delete"/>).
 /// </summary>
 internal static class MusicFolder
 {
@@ -23,10 +23,10 @@ internal static class MusicFolder
     /// <summary>Each clip's id in the collection (its path under the folder).</summary>
     public static IEnumerable<string> Ids => Clips.Select(c => $"{c.Genre}/{c.Clip}");
 
-    /// <summary>Makes the folder under a new temporary folder and returns its path.</summary>
+    /// <summary>Makes the folder (named "music", as the page names it) under a new temporary folder and returns its path.</summary>
     public static string Create()
     {
-        var root = Path.Combine(Path.GetTempPath(), "genrify-web-music-" + Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "genrify-web-music-" + Guid.NewGuid().ToString("N"), "music");
         foreach (var (genre, clip) in Clips)
         {
             Directory.CreateDirectory(Path.Combine(root, genre));
@@ -34,4 +34,7 @@ internal static class MusicFolder
         }
         return root;
     }
+
+    /// <summary>Deletes a folder <see cref="Create"/> made, with the temporary folder above it.</summary>
+    public static void Delete(string root) => Directory.Delete(Path.GetDirectoryName(root)!, recursive: true);
 }

@@ -165,7 +165,7 @@ function renderWhy(r) {
   const neighbours = $("neighbours");
   neighbours.replaceChildren(...r.neighbours.map((n) => {
     const li = document.createElement("li");
-    const id = Object.assign(document.createElement("span"), { className: "id", textContent: n.id });
+    const id = Object.assign(document.createElement("span"), { className: "id", textContent: n.id, title: n.id });
     const genres = Object.assign(document.createElement("span"), { className: "tag", textContent: n.genres.join(", ") || "—" });
     const distance = Object.assign(document.createElement("span"), { className: "distance muted", textContent: n.distance.toFixed(2) });
     distance.title = "distance in the model's space (smaller: more alike)";
@@ -200,9 +200,11 @@ function renderWhy(r) {
       ? `The tags the network heard drove this answer: ${tags.join(", ")} (listed above).`
       : "Nothing to show for this model.";
 
+  // The note that the tags are the drivers is said where the drivers are.
+  const shown = r.notes.filter((n) => !(tags.length && !r.drivers.length && n.includes("tags the network heard")));
   const notes = $("notes");
-  notes.replaceChildren(...r.notes.map((n) => Object.assign(document.createElement("li"), { textContent: n })));
-  show("notes", r.notes.length > 0);
+  notes.replaceChildren(...shown.map((n) => Object.assign(document.createElement("li"), { textContent: n })));
+  show("notes", shown.length > 0);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
