@@ -24,7 +24,7 @@ public static class CollectionLoader
         ArgumentNullException.ThrowIfNull(predictor);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         var space = SongEmbedding.Of(predictor)
-            ?? throw new ArgumentException($"collection {source}: this kind of model has no space to compare songs in", nameof(source));
+            ?? throw new ArgumentException($"collection {source}: this kind of model has no space to compare songs in");
         try
         {
             var data = new GenrifyContext().Data.Load(source, space.Preset.Name, new TrainingSourceOptions { Progress = progress, Cancel = cancel });
@@ -35,7 +35,7 @@ public static class CollectionLoader
         {
             // The library's messages mostly name the path already.
             var reason = e.Message.StartsWith(source, StringComparison.Ordinal) ? e.Message : $"{source}: {e.Message}";
-            throw new ArgumentException($"collection {reason}", nameof(source), e);
+            throw new ArgumentException($"collection {reason}", e); // no parameter name: the message is for people, whole
         }
     }
 

@@ -39,9 +39,6 @@ public sealed partial class CollectionPage
     /// <summary>The collection shown, or null.</summary>
     public SongCollection? Collection => _collection;
 
-    /// <summary>Whether the page has been drawn (it is drawn on the first request).</summary>
-    public bool IsReady => _page.IsValueCreated && _page.Value.IsCompletedSuccessfully;
-
     /// <summary>
     /// The page once drawn (the first call starts drawing it), waiting at most <paramref name="wait"/> for it; null when
     /// it is not ready by then. Throws what drawing it threw.
