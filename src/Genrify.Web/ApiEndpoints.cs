@@ -7,13 +7,16 @@ public static class ApiEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/", (HttpContext context) => StaticAssets.Serve(context, "index.html")).ExcludeFromDescription();
+        // Pages without an icon link (the collection's) make browsers ask here.
+        app.MapGet("/favicon.ico", (HttpContext context) => StaticAssets.Serve(context, "favicon.svg")).ExcludeFromDescription();
         app.MapGet("/static/{name}", (HttpContext context, string name) => StaticAssets.Serve(context, name)).ExcludeFromDescription();
 
         app.MapPost("/api/predict", (HttpContext context, PredictEndpoint endpoint) => endpoint.HandleAsync(context))
             .WithName("Predict")
             .WithSummary("Names the genres of an uploaded song")
             .WithDescription("Send the audio as multipart/form-data field 'file' (optional field or query 'top': how many genres, 0 = all). " +
-                             "Answers the ranked genres, warnings for damaged but usable files, a spectrogram picture, a few telling features and the model.")
+                             "Answers the ranked genres, warnings for damaged but usable files, a spectrogram picture, a few telling features, the model, " +
+                             "and why: the nearest songs of the collection the server knows, the drivers of the decision, and notes on what is missing.")
             .Accepts<PredictForm>("multipart/form-data")
             .Produces<SongAnalysis>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -27,6 +30,16 @@ public static class ApiEndpoints
         app.MapGet("/api/model", (SongAnalyser analyser) => analyser.Model)
             .WithName("Model")
             .WithSummary("Which model answers, and how well it cross-validated");
+
+        app.MapGet("/collection", (HttpContext context, CollectionPage page) => page.ServeAsync(context)).ExcludeFromDescription();
+
+        app.MapGet("/api/collection", (CollectionPage page) => page.Collection is { } collection
+                ? Results.Ok(collection.Summary())
+                : PredictEndpoint.Problem(CollectionPage.NoCollection()))
+            .WithName("Collection")
+            .WithSummary("The songs uploads are compared with (the nearest songs of each answer), if the server knows any")
+            .Produces<CollectionSummary>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/healthz", (SongAnalyser analyser, DecodeGate gate, UploadGate uploads, WebOptions options) =>
                 new Health("ok", analyser.Model.File, gate.Running, gate.Waiting, gate.Concurrency, gate.QueueLength, options.MaxUploadBytes,

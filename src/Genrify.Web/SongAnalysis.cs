@@ -1,3 +1,4 @@
+using Genrify.Explore;
 using Genrify.Learning;
 
 namespace Genrify.Web;
@@ -15,6 +16,14 @@ namespace Genrify.Web;
 /// <param name="MultiLabel">True when each genre's probability stands alone, so several can be high.</param>
 /// <param name="Fits">The genres that fit the song, top first.</param>
 /// <param name="Tags">Finer tags the model heard, strongest first (empty for classifiers).</param>
+/// <param name="Neighbours">The nearest songs of the collection the server knows (the model's training songs, or
+/// <c>--collection</c>), nearest first; empty when it knows none (<paramref name="Notes"/> says why).</param>
+/// <param name="Space">What the neighbours are compared by ("the model's 'gtzan' features, standardised as the model
+/// does"), or null when the model has no such space.</param>
+/// <param name="Drivers">For a feature model, the feature groups whose replacement by other songs' values moves the
+/// top genre's probability most, largest change first (<see cref="FeatureContribution.Delta"/>: positive when the
+/// song's values speak for the genre); empty for the default model, whose drivers are its <paramref name="Tags"/>.</param>
+/// <param name="Notes">Why a part of the explanation is missing.</param>
 public sealed record SongAnalysis(
     string File,
     double Duration,
@@ -27,7 +36,11 @@ public sealed record SongAnalysis(
     string Label,
     bool MultiLabel,
     IReadOnlyList<GenrePrediction> Fits,
-    IReadOnlyList<GenrePrediction> Tags);
+    IReadOnlyList<GenrePrediction> Tags,
+    IReadOnlyList<Neighbour> Neighbours,
+    string? Space,
+    IReadOnlyList<FeatureContribution> Drivers,
+    IReadOnlyList<string> Notes);
 
 /// <summary>Features a listener can relate to.</summary>
 /// <param name="TempoBpm">Estimated tempo (librosa.feature.tempo), beats per minute.</param>

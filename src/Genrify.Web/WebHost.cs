@@ -1,6 +1,7 @@
 using System.Net;
 using Genrify.Learning;
 using Genrify.Pipeline;
+using Genrify.Pipeline.Insight;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -24,7 +25,13 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var modelPath = options.ResolveModelPath();
-        var analyser = new SongAnalyser(new GenrifyContext().Models.Open(modelPath), modelPath, options.Window);
+        var predictor = new GenrifyContext().Models.Open(modelPath);
+        var explainer = options.CollectionSource is { } source
+            ? CollectionLoader.Load(predictor, source, options.CollectionProgress)
+            : SongExplainer.ForModel(predictor);
+        var analyser = new SongAnalyser(predictor, modelPath, options.Window, explainer);
+        var collection = SongCollection.Of(explainer,
+            options.CollectionSource is { } named ? Path.GetFileName(Path.TrimEndingDirectorySeparator(named)) : "the model's training songs");
         var address = ListenAddress(options.Host);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -59,6 +66,7 @@ public static class WebHost
         builder.Services.AddSingleton(new HeapTrimmer(decodeGate, ResourceBudget.TrimFloorBytes));
         builder.Services.AddSingleton(new OriginPolicy(options.AllowedOrigins, IPAddress.IsLoopback(address)));
         builder.Services.AddSingleton<PredictEndpoint>();
+        builder.Services.AddSingleton(services => new CollectionPage(collection, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -104,6 +112,8 @@ public static class WebHost
         WebApplication app;
         try
         {
+            if (options.CollectionSource is { } source)
+                await error.WriteLineAsync($"genrify serve: loading the collection {source} (audio is extracted once, then read from the feature cache)");
             app = Build(options);
         }
         catch (ArgumentException e)
@@ -138,6 +148,8 @@ public static class WebHost
             foreach (var warning in ResourceBudget.Warnings(options, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, FreeDiskBytes(folder.Path)))
                 await error.WriteLineAsync($"genrify serve: warning: {warning}");
             var model = app.Services.GetRequiredService<SongAnalyser>().Model;
+            if (app.Services.GetRequiredService<CollectionPage>().Collection is { } collection)
+                await output.WriteLineAsync($"Nearest songs from {collection.Source}: {collection.Songs.Count} songs (the map: /collection)");
             foreach (var url in Addresses(app))
                 await output.WriteLineAsync($"Genrify is listening on {url} (model {model.File}: {model.Preset}, {model.Genres.Count} genres); Ctrl+C stops it");
             try

@@ -61,12 +61,24 @@ public sealed record WebOptions
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>
+    /// The songs to compare uploads with when the model carries none (the default model): a feature table, a folder per
+    /// genre or a manifest, extracted at start with the preset of the model's space (see <see cref="CollectionLoader"/>).
+    /// Given, it stands for the model's own training songs. Null: the model's songs, if any.
+    /// </summary>
+    public string? CollectionSource { get; init; }
+
+    /// <summary>Progress of the collection's extraction at start (<c>genrify serve</c> prints it on stderr).</summary>
+    public IProgress<Genrify.Features.Extraction.BatchProgress>? CollectionProgress { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
         if (Window is null || !Genrify.Features.ClipWindow.Accepts(Window.MaxSeconds))
             throw new ArgumentException($"the analysis window must be above 0 and at most {Genrify.Features.ClipWindow.MaxAllowedSeconds:0} seconds, got {Window?.MaxSeconds}", nameof(Window));
         if (Port is < 0 or > 65535) throw new ArgumentException($"port must be 0..65535, got {Port}", nameof(Port));
+        if (CollectionSource is not null && string.IsNullOrWhiteSpace(CollectionSource))
+            throw new ArgumentException("the collection must name a table, a folder or a manifest", nameof(CollectionSource));
         if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("host must not be empty", nameof(Host));
         if (MaxUploadBytes < 1) throw new ArgumentException($"the upload limit must be at least 1 byte, got {MaxUploadBytes}", nameof(MaxUploadBytes));
         if (MaxConcurrentDecodes < 1) throw new ArgumentException($"concurrent decodes must be at least 1, got {MaxConcurrentDecodes}", nameof(MaxConcurrentDecodes));

@@ -45,7 +45,7 @@ public sealed class InfoEndpointTests(DefaultAppFixture fixture) : IClassFixture
         var document = await Requests.JsonAsync(await Client.GetAsync("/openapi/v1.json"));
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
         var paths = document.GetProperty("paths");
-        Assert.Equal(["/api/model", "/api/predict", "/healthz"], paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["/api/collection", "/api/model", "/api/predict", "/healthz"], paths.EnumerateObject().Select(p => p.Name).Order());
         var predict = paths.GetProperty("/api/predict").GetProperty("post");
         var form = predict.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
         var formSchema = form.GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1];
@@ -56,6 +56,10 @@ public sealed class InfoEndpointTests(DefaultAppFixture fixture) : IClassFixture
         var responses = predict.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray();
         Assert.Equal(["200", "400", "403", "408", "413", "415", "503", "504"], responses.Order());
         Assert.True(predict.GetProperty("responses").GetProperty("415").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        // The answer's explanation is part of its schema.
+        var answer = predict.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var answerSchema = schemas.GetProperty(answer.GetProperty("$ref").GetString()!.Split('/')[^1]).GetProperty("properties");
+        foreach (var field in new[] { "neighbours", "space", "drivers", "notes" }) Assert.True(answerSchema.TryGetProperty(field, out _), field);
     }
 
     [Fact]

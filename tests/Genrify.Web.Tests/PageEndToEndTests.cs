@@ -6,8 +6,9 @@ namespace Genrify.Web.Tests;
 
 /// <summary>
 /// The page in real headless chromium against the real Kestrel server on a free loopback port (the in-memory test
-/// server cannot be reached by a browser): upload a clip through the file input, read the genres, upload a bad file,
-/// check the message; once on a desktop-sized and once on a phone-sized screen, with screenshots of both.
+/// server cannot be reached by a browser): upload a clip through the file input, read the genres and why (the nearest
+/// songs of a small collection given as <c>--collection</c>), upload a bad file, check the message; once on a
+/// desktop-sized and once on a phone-sized screen, with screenshots of both; then the collection's map page.
 /// </summary>
 public sealed class PageEndToEndTests(ITestOutputHelper log)
 {
@@ -23,8 +24,25 @@ public sealed class PageEndToEndTests(ITestOutputHelper log)
     public async Task A_dropped_song_shows_its_genres_spectrogram_and_model_and_a_bad_file_its_reason()
     {
         var temp = Path.Combine(Path.GetTempPath(), "genrify-e2e-uploads-" + Guid.NewGuid().ToString("N"));
-        // The bundled model: the page a user sees, with its measured accuracy and the data it was measured on.
-        var options = new WebOptions { ModelPath = Path.Combine(TestData.RepositoryRoot, "models", "default.json"), Port = 0, TempDirectory = temp };
+        var collection = MusicFolder.Create();
+        try
+        {
+            await RunAsync(temp, collection);
+        }
+        finally
+        {
+            MusicFolder.Delete(collection);
+        }
+    }
+
+    private async Task RunAsync(string temp, string collection)
+    {
+        // The bundled model: the page a user sees, with its measured accuracy and the data it was measured on; a few
+        // songs to compare with, as `genrify serve --collection` gives them.
+        var options = new WebOptions
+        {
+            ModelPath = Path.Combine(TestData.RepositoryRoot, "models", "default.json"), Port = 0, TempDirectory = temp, CollectionSource = collection,
+        };
         await using var app = WebHost.Build(options);
         await app.StartAsync();
         var address = WebHost.Addresses(app)[0];
@@ -43,6 +61,7 @@ public sealed class PageEndToEndTests(ITestOutputHelper log)
         });
         foreach (var (name, width, height) in new[] { ("web-screenshot", 1000, 1100), ("web-phone", 390, 844) })
             await CheckPageAsync(browser, address, name, width, height, expectedTop);
+        await CheckCollectionPageAsync(browser, address);
 
         Directory.Delete(temp, recursive: true); // empty: every upload was deleted (Directory.Delete would throw otherwise)
     }
@@ -73,6 +92,15 @@ public sealed class PageEndToEndTests(ITestOutputHelper log)
         Assert.EndsWith("dBFS", await page.Locator("#loudness").TextContentAsync());
         Assert.EndsWith("Hz", await page.Locator("#brightness").TextContentAsync());
 
+        // Why: the nearest songs of the collection, the uploaded clip (one of them) first; the tags as the drivers.
+        await Assertions.Expect(page.Locator("#neighbours li")).ToHaveCountAsync(5);
+        var first = await page.Locator("#neighbours li .id").First.TextContentAsync();
+        Assert.Equal($"{MusicFolder.Clips[0].Genre}/{Clip}", first);
+        await Assertions.Expect(page.Locator("#space")).ToContainTextAsync("MusiCNN");
+        await Assertions.Expect(page.Locator("#drivers-about")).ToContainTextAsync("tags the network heard");
+        Assert.True(await page.Locator("#notes").IsHiddenAsync());
+        await Assertions.Expect(page.Locator("#collection-link")).ToContainTextAsync($"{MusicFolder.Clips.Length} songs");
+
         Directory.CreateDirectory(ScreenshotFolder);
         var shot = Path.Combine(ScreenshotFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
@@ -96,5 +124,29 @@ public sealed class PageEndToEndTests(ITestOutputHelper log)
         Assert.All(urls, url => Assert.True(url.StartsWith(address, StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));
         // The 415 of the bad upload is logged by chromium as a failed resource; anything else is a page error.
         Assert.All(consoleErrors, e => Assert.Contains("415", e, StringComparison.Ordinal));
+    }
+
+    // The map of the collection: drawn in the browser under the page's strict policy (a blocked inline script or style
+    // would be a console error), one point per song, the song named on hover.
+    private async Task CheckCollectionPageAsync(IBrowser browser, string address)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") lock (consoleErrors) consoleErrors.Add(message.Text); };
+        await page.GotoAsync(address);
+        await page.Locator("#collection-link").ClickAsync();
+        // The first visit may find the map still being drawn: that page reloads itself.
+        await Assertions.Expect(page.Locator("svg circle")).ToHaveCountAsync(MusicFolder.Clips.Length, new() { Timeout = 120_000 });
+        await page.Locator("svg circle").First.HoverAsync();
+        var tip = page.Locator(".map-tip");
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        var shown = await tip.TextContentAsync() ?? "";
+        Assert.Contains(MusicFolder.Ids, id => shown.StartsWith(id + "\n", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("k-means");
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "web-collection.png"), FullPage = true });
+        // "Still drawing" is a 503, logged by chromium as a failed resource; anything else (a refused script) is a page error.
+        lock (consoleErrors) Assert.All(consoleErrors, e => Assert.True(e.Contains("503", StringComparison.Ordinal), e));
     }
 }

@@ -1,12 +1,15 @@
 using Genrify.Pipeline;
 using System.CommandLine;
+using Genrify.Cli.Output;
 using Genrify.Web;
 
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60] [--allow-origin URL]... [--max-seconds 300]</c>:
-/// the web page and JSON API of <see cref="WebHost"/> until Ctrl+C. The model is found as <c>predict</c> finds it.
+/// <c>genrify serve [--port 5000] [--host 127.0.0.1] [--model M] [--max-upload-mb 50] [--concurrency N] [--queue N] [--timeout 60] [--allow-origin URL]... [--max-seconds 300] [--collection SOURCE]</c>:
+/// the web page and JSON API of <see cref="WebHost"/> until Ctrl+C. The model is found as <c>predict</c> finds it; the songs
+/// each answer names as nearest are the model's own training songs, or those of <c>--collection</c>, extracted at start
+/// with the model's space's preset (progress on stderr).
 /// </summary>
 public sealed class ServeCommand : ICliCommand
 {
@@ -33,7 +36,15 @@ public sealed class ServeCommand : ICliCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var maxSeconds = WindowOption.Create();
-        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres") { port, host, model, maxUpload, concurrency, queue, timeout, allowOrigin, maxSeconds };
+        var collection = new Option<string?>("--collection")
+        {
+            Description = "Songs to compare uploads with and to map at /collection when the model carries none (the default model): a feature table, " +
+                          "a folder per genre or a manifest, extracted at start with the model's preset (musicnn for the default model) through the feature cache",
+        };
+        var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres and why")
+        {
+            port, host, model, maxUpload, concurrency, queue, timeout, allowOrigin, maxSeconds, collection,
+        };
         command.SetAction(async (parse, cancel) =>
         {
             double megabytes = parse.GetValue(maxUpload), seconds = parse.GetValue(timeout);
@@ -57,6 +68,8 @@ public sealed class ServeCommand : ICliCommand
                 RequestTimeout = TimeSpan.FromSeconds(seconds),
                 AllowedOrigins = parse.GetValue(allowOrigin) ?? [],
                 Window = window,
+                CollectionSource = parse.GetValue(collection),
+                CollectionProgress = new PlainProgress(context.Error),
             };
             // WebHost's exit codes are ExitCodes' (0 ok, 1 model or address unusable, 2 bad option).
             return await WebHost.RunAsync(options, cancel, context.Out, context.Error);

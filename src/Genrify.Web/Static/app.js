@@ -26,7 +26,23 @@ function showError(title, detail) {
   show("error", true);
 }
 
+// The link to the collection's map, when the server knows a collection (the model's songs or --collection).
+async function loadCollection() {
+  try {
+    const response = await fetch("/api/collection");
+    if (!response.ok) return;
+    const c = await response.json();
+    const link = Object.assign(document.createElement("a"), { href: "/collection", id: "collection-link" });
+    link.textContent = `See the collection: ${c.songs} songs of ${c.genres.length} genres`;
+    $("collection").replaceChildren(link, document.createTextNode(` (${c.source}), the songs the nearest songs come from.`));
+    show("collection", true);
+  } catch {
+    // No link: the page works without it.
+  }
+}
+
 async function loadInfo() {
+  loadCollection();
   try {
     const [model, health] = await Promise.all([fetch("/api/model"), fetch("/healthz")].map((p) => p.then((r) => r.json())));
     $("model").textContent = describeModel(model);
@@ -123,6 +139,8 @@ function render(r) {
   warnings.replaceChildren(...r.warnings.map((w) => Object.assign(document.createElement("li"), { textContent: w })));
   show("warnings", r.warnings.length > 0);
 
+  renderWhy(r);
+
   const s = r.spectrogram;
   $("spectrogram").src = "data:image/png;base64," + s.png;
   $("spec-fmax").textContent = `${(s.maxFrequencyHz / 1000).toFixed(s.maxFrequencyHz % 1000 ? 1 : 0)} kHz`;
@@ -134,6 +152,59 @@ function render(r) {
   $("brightness").textContent = `${Math.round(f.brightnessHz).toLocaleString("en")} Hz`;
   $("model").textContent = describeModel(r.model);
   show("result", true);
+}
+
+// A change of the top genre's probability, in percentage points, signed.
+function points(delta) {
+  const p = 100 * delta;
+  return (p >= 0 ? "+" : "−") + Math.abs(p).toFixed(Math.abs(p) >= 9.95 ? 0 : 1) + " pts";
+}
+
+function renderWhy(r) {
+  const top = r.genres[0] ? r.label || r.genres[0].genre : "the top genre";
+  const neighbours = $("neighbours");
+  neighbours.replaceChildren(...r.neighbours.map((n) => {
+    const li = document.createElement("li");
+    const id = Object.assign(document.createElement("span"), { className: "id", textContent: n.id, title: n.id });
+    const genres = Object.assign(document.createElement("span"), { className: "tag", textContent: n.genres.join(", ") || "—" });
+    const distance = Object.assign(document.createElement("span"), { className: "distance muted", textContent: n.distance.toFixed(2) });
+    distance.title = "distance in the model's space (smaller: more alike)";
+    li.append(id, genres, distance);
+    return li;
+  }));
+  show("neighbours", r.neighbours.length > 0);
+  $("space").textContent = r.neighbours.length && r.space ? `Compared by ${r.space}; distance on the right.` : "";
+  show("space", $("space").textContent.length > 0);
+
+  const drivers = $("drivers");
+  const largest = Math.max(1e-9, ...r.drivers.map((d) => Math.abs(d.delta)));
+  drivers.replaceChildren(...r.drivers.map((d) => {
+    const li = document.createElement("li");
+    const name = Object.assign(document.createElement("span"), { className: "name", textContent: d.name });
+    const track = Object.assign(document.createElement("span"), { className: "track" });
+    const bar = Object.assign(document.createElement("span"), { className: d.delta >= 0 ? "bar for" : "bar against" });
+    bar.style.width = `${(50 * Math.abs(d.delta)) / largest}%`;
+    track.appendChild(bar);
+    const value = Object.assign(document.createElement("span"), { className: "value", textContent: points(d.delta) });
+    li.append(name, track, value);
+    li.title = d.delta >= 0
+      ? `${d.name} speaks for ${top}: with other songs' values there, its probability drops by ${points(d.delta).slice(1)}`
+      : `${d.name} speaks against ${top}: with other songs' values there, its probability rises by ${points(d.delta).slice(1)}`;
+    return li;
+  }));
+  show("drivers", r.drivers.length > 0);
+  const tags = r.tags.map((t) => t.genre);
+  $("drivers-about").textContent = r.drivers.length
+    ? `How much ${top}'s probability drops when a feature takes other songs' values (right: for it, left: against it).`
+    : tags.length
+      ? `The tags the network heard drove this answer: ${tags.join(", ")} (listed above).`
+      : "Nothing to show for this model.";
+
+  // The note that the tags are the drivers is said where the drivers are.
+  const shown = r.notes.filter((n) => !(tags.length && !r.drivers.length && n.includes("tags the network heard")));
+  const notes = $("notes");
+  notes.replaceChildren(...shown.map((n) => Object.assign(document.createElement("li"), { textContent: n })));
+  show("notes", shown.length > 0);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
