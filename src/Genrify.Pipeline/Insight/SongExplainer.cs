@@ -101,7 +101,7 @@ public sealed class SongExplainer
 
         IReadOnlyList<FeatureContribution> drivers = [];
         if (_predictor is SongPredictor featureModel && features is not null && options.Drivers > 0)
-            drivers = Drivers(featureModel, features, prediction, options);
+            drivers = Drivers(featureModel, features, prediction, options, cancel);
         else if (prediction.Tags.Count > 0) notes.Add("the drivers of the decision are the tags the network heard");
         cancel.ThrowIfCancellationRequested();
 
@@ -112,7 +112,8 @@ public sealed class SongExplainer
 
     // Each feature group (all statistics of one descriptor) is replaced by the values of background songs: the training
     // songs the explainer knows, else the model's training mean; the drop in the top genre's probability is its weight.
-    private IReadOnlyList<FeatureContribution> Drivers(SongPredictor model, double[] features, SongPrediction prediction, ExplainOptions options)
+    private IReadOnlyList<FeatureContribution> Drivers(SongPredictor model, double[] features, SongPrediction prediction, ExplainOptions options,
+        CancellationToken cancel)
     {
         int top = model.Classes.ToList().IndexOf(prediction.Top.Genre);
         IReadOnlyList<double[]> background;
@@ -126,7 +127,13 @@ public sealed class SongExplainer
         else if (model.Model.Scaler is { } scaler) background = [scaler.Mean.ToArray()];
         else return [];
         var names = model.Preset.FeatureNames;
-        return FeatureAttribution.Occlusion(model.ClassProbabilities, features, top, names, background, DriverGroups.Of(names))
+        // Hundreds of predictions: each one first checks the caller's deadline.
+        double[] Probabilities(double[] row)
+        {
+            cancel.ThrowIfCancellationRequested();
+            return model.ClassProbabilities(row);
+        }
+        return FeatureAttribution.Occlusion(Probabilities, features, top, names, background, DriverGroups.Of(names))
             .Take(options.Drivers).ToArray();
     }
 
