@@ -17,7 +17,7 @@ public class ProjectLayerTests
         ["Genrify.Cli"],
         ["Genrify.Web"],
         ["Genrify.Pipeline"],
-        ["Genrify.Pretrained", "Genrify.Reports"],
+        ["Genrify.Pretrained", "Genrify.Reports", "Genrify.Collect"],
         ["Genrify.Features", "Genrify.Learning"],
         ["Genrify.Dsp", "Genrify.Audio", "Genrify.Data", "Genrify.Explore"],
     ];
