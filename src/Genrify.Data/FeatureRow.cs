@@ -10,6 +10,9 @@ namespace Genrify.Data;
 /// <param name="Values">Feature values, in the table's <see cref="FeatureTable.FeatureNames"/> order.</param>
 public sealed record FeatureRow(string? Id, string? File, IReadOnlyList<string> Genres, string? Group, string? Fold, double[] Values)
 {
+    /// <summary>The parent genre (the family) of the row's first genre, when the table has a column of them.</summary>
+    public string? Parent { get; init; }
+
     /// <summary>The first genre.</summary>
     public string Label => Genres[0];
 }

@@ -22,12 +22,14 @@ internal static class TableBuilder
         int fileIndex = Find(headers, options.FileColumns);
         int groupIndex = options.GroupColumn is { } group ? Named(source, headers, group, "to group by") : Find(headers, options.GroupColumns);
         int foldIndex = options.FoldColumn is { } fold ? Named(source, headers, fold, "of folds") : Find(headers, options.FoldColumns);
+        int parentIndex = options.ParentColumn is { } parent ? Named(source, headers, parent, "of parent genres") : Find(headers, options.ParentColumns);
 
         // Columns that play no part: the ignored ones, and the usual group/fold columns when others were named instead.
         var dropped = new HashSet<string>(options.IgnoreColumns, StringComparer.OrdinalIgnoreCase);
         if (options.GroupColumn is not null) dropped.UnionWith(options.GroupColumns);
         if (options.FoldColumn is not null) dropped.UnionWith(options.FoldColumns);
-        int[] roles = [labelIndex, genresIndex, idIndex, fileIndex, groupIndex, foldIndex];
+        if (options.ParentColumn is not null) dropped.UnionWith(options.ParentColumns);
+        int[] roles = [labelIndex, genresIndex, idIndex, fileIndex, groupIndex, foldIndex, parentIndex];
 
         var featureNames = new List<string>();
         var featureValues = new List<double[]>();
@@ -62,7 +64,10 @@ internal static class TableBuilder
                 continue;
             }
             if (id is not null) rowOfId[id] = rows.Count;
-            rows.Add(new FeatureRow(id, Cell(fileIndex, r), genres, groupValue, foldValue, featureValues.Select(col => col[r]).ToArray()));
+            rows.Add(new FeatureRow(id, Cell(fileIndex, r), genres, groupValue, foldValue, featureValues.Select(col => col[r]).ToArray())
+            {
+                Parent = Cell(parentIndex, r),
+            });
         }
         try
         {

@@ -38,6 +38,14 @@ public sealed record TableColumns
     /// </summary>
     public string? FoldColumn { get; init; }
 
+    /// <summary>Names of the column of each genre's parent genre (its family: "classical" for "baroque"), tried in order
+    /// when <see cref="ParentColumn"/> is not set.</summary>
+    public IReadOnlyList<string> ParentColumns { get; init; } = ["parent", "family"];
+
+    /// <summary>The column of parent genres by name: it must exist. The candidates of <see cref="ParentColumns"/> are
+    /// then dropped rather than read as features.</summary>
+    public string? ParentColumn { get; init; }
+
     /// <summary>
     /// Columns that are neither features nor roles and are dropped. "length" is the GTZAN tables' sample count
     /// of the clip (not a feature; the scikit-learn reference figures leave it out).

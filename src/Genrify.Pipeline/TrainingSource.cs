@@ -42,16 +42,11 @@ public static class TrainingSource
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file or folder");
         if (IsManifest(path)) return Extract(path, presetName, options);
 
-        var parentColumn = ParentColumn(path, FeatureTable.ReadColumnNames(path), options.TaxonomyColumn);
-        var columns = options.Columns ?? TableColumns.Default;
-        // The table reader has no role for parents, but its file role takes one text cell per row as it is: the parent
-        // column is read in that role (a table's file names play no part in learning, so the usual ones are dropped).
-        if (parentColumn is not null)
-            columns = columns with { FileColumns = [parentColumn], IgnoreColumns = [.. columns.IgnoreColumns, .. columns.FileColumns] };
+        var columns = (options.Columns ?? TableColumns.Default) with { ParentColumn = options.TaxonomyColumn };
         var table = FeatureTable.Load(path, columns);
         var data = Dataset.FromTable(table);
-        var taxonomy = options.Taxonomy ?? (parentColumn is null ? null
-            : TaxonomyOf(table.Rows.Select(r => (r.Label, r.File)), parentColumn, Path.GetFileName(path)));
+        var taxonomy = options.Taxonomy ?? (table.Rows.All(r => r.Parent is null) ? null
+            : TaxonomyOf(table.Rows.Select(r => (r.Label, r.Parent)), ParentColumn(path, FeatureTable.ReadColumnNames(path), options.TaxonomyColumn)!, Path.GetFileName(path)));
         // A table written by `genrify extract` names its preset (Parquet); otherwise the feature names may match one.
         var name = table.PresetName ?? PresetMatching(table.FeatureNames, options.Presets)?.Name ?? "table";
         return new TrainingData(data, name, PresetOptionsOf(name, options.Presets), null) { Taxonomy = taxonomy };
