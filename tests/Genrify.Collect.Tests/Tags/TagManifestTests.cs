@@ -62,6 +62,20 @@ public sealed class TagManifestTests
         Assert.All(rows, r => Assert.Equal("two.ogg", r.Id));
     }
 
+    [Theory]
+    [InlineData("blues.00099.mp3")]
+    [InlineData("clip09_edm_128_44k_stereo.flac")]
+    [InlineData("wz2100_track1_30s.opus")]
+    [InlineData("clip09_edm_128_5s_aac.m4a")]
+    public void A_file_with_two_genres_gives_two_rows_with_one_id(string clip)
+    {
+        using var library = new MusicLibraryFolder();
+        var name = "two" + Path.GetExtension(clip);
+        library.Tagged(clip, name, ["Jazz", "Blues"], "Song", "Band");
+
+        AssertRows([Row(name, "Jazz", "Song", "Band"), Row(name, "Blues", "Song", "Band")], TagManifest.FromLibrary(library.Root).Rows);
+    }
+
     [Fact]
     public void Tags_written_by_ffmpeg_are_read_with_id3v1_genre_numbers_resolved()
     {
