@@ -29,4 +29,14 @@ public sealed record ManifestRow(
 {
     /// <summary>Other columns of the row (Spotify's audio features, a fold), by name, kept as text.</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Rows are equal when every field and every extra column (by name and value) are.</summary>
+    public bool Equals(ManifestRow? other) =>
+        other is not null && (Id, Genre, TrackName, PreviewUrl, Location, Artist, ArtistUri, Album, ReleaseDate, Source)
+            == (other.Id, other.Genre, other.TrackName, other.PreviewUrl, other.Location, other.Artist, other.ArtistUri, other.Album, other.ReleaseDate, other.Source)
+        && Extra.Count == other.Extra.Count
+        && Extra.All(pair => other.Extra.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Genre, PreviewUrl, Location, Artist, Source, Extra.Count);
 }
