@@ -258,7 +258,7 @@ public sealed class PreviewDownloader : IDisposable
         {
             var buffer = new byte[1 << 16];
             int read;
-            while ((read = await source.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
+            while ((read = await ReadBodyAsync(source, buffer, cancel).ConfigureAwait(false)) > 0)
             {
                 total += read;
                 if (total > Options.MaxBytes)
@@ -269,6 +269,20 @@ public sealed class PreviewDownloader : IDisposable
             target.Flush(flushToDisk: true);
         }
         return new Body(total, Convert.ToHexStringLower(hash.GetHashAndReset()), mediaType);
+    }
+
+    // A connection reset mid-body reaches the reader as a bare IOException: for the download it is a body cut short
+    // (retried), unlike an IOException of the file being written (the disk's, final).
+    private static async ValueTask<int> ReadBodyAsync(Stream source, byte[] buffer, CancellationToken cancel)
+    {
+        try
+        {
+            return await source.ReadAsync(buffer, cancel).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e is not HttpIOException)
+        {
+            throw new HttpIOException(HttpRequestError.ResponseEnded, $"the connection closed mid-body ({OneLine(e)})", e);
+        }
     }
 
     private static (string? Extension, AudioContainer Container) Sniff(string path)
