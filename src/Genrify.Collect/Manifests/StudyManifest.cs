@@ -31,7 +31,7 @@ public static class StudyManifest
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false, BadDataFound = null };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false };
         using var reader = new StreamReader(path, Encoding.UTF8);
         using var csv = new CsvReader(reader, config);
         int line = 1;
@@ -58,7 +58,11 @@ public static class StudyManifest
         catch (CsvHelperException e)
         {
             // CsvHelper's own message is a multi-line dump of its state: one line naming the file and line instead.
-            throw new InvalidDataException($"{path}:{line}: unreadable CSV ({e.Message.Split('\n')[0].Trim()})", e);
+            var raw = e.Context?.Parser?.RawRecord ?? "";
+            var what = e is BadDataException
+                ? raw.Count(c => c == '"') % 2 == 1 && (raw.StartsWith('"') || raw.Contains(",\"", StringComparison.Ordinal)) ? "unterminated quoted cell (a \" that is never closed)" : "a stray \" inside an unquoted cell"
+                : $"unreadable CSV ({e.Message.Split('\n')[0].Trim()})";
+            throw new InvalidDataException($"{path}:{line}: {what}", e);
         }
     }
 
