@@ -19,6 +19,7 @@ public static class GenrifyApp
         new MapCommand(),
         new ExplainCommand(),
         new ReportCommand(),
+        new CollectCommand(),
     ];
 
     /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>
