@@ -12,6 +12,9 @@ namespace Genrify.Cli.Commands;
 /// every song of a manifest in the study's layout into DIR and writes DIR/manifest.csv for <c>genrify train</c>. A rerun
 /// resumes where a stopped one left off. Exit code 0 when every song was collected, 1 when some failed (the collection
 /// is still complete for the others), 2 for usage errors.
+/// <c>genrify collect --source deezer|itunes|spotify --genres "rock,jazz" --per-genre N --out DIR</c> first builds the
+/// manifest from a catalog (DIR/catalog.csv); <c>genrify collect --from-tags LIBRARY --out MANIFEST</c> writes a
+/// manifest from a music library's genre tags.
 /// </summary>
 public sealed class CollectCommand : ICliCommand
 {
@@ -19,8 +22,16 @@ public sealed class CollectCommand : ICliCommand
     public Command Create(CliContext context)
     {
         var defaults = new DownloadOptions();
-        var manifest = new Argument<string>("manifest") { Description = "A manifest .csv in the study's layout (id, genre, preview_url, …)" };
-        var output = new Option<string>("--out", "-o") { Description = "The collection folder (created; a rerun resumes it)", Required = true };
+        var manifest = new Argument<string?>("manifest") { Description = "A manifest .csv in the study's layout (id, genre, preview_url, …)", Arity = ArgumentArity.ZeroOrOne };
+        var source = new Option<string?>("--source") { Description = $"Build the manifest from a catalog: {CatalogChoice.Help} (each provider's terms apply: docs/catalogs.md)" };
+        var genres = new Option<string?>("--genres") { Description = "With --source: the genres to collect, comma-separated (\"rock,jazz\")" };
+        var perGenre = new Option<int>("--per-genre") { Description = "With --source: songs per genre", DefaultValueFactory = _ => 50 };
+        var perArtist = new Option<int>("--per-artist") { Description = "With --source: most songs of one artist (models should learn genres, not artists)", DefaultValueFactory = _ => 2 };
+        var genreMap = new Option<string?>("--genre-map") { Description = "Your genre names for the source's (or the tags'): \"hip-hop=Rap/Hip Hop; soul=R&B/Soul\"" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "With --source: the catalog API's base URL (a mirror)" };
+        var accountsUrl = new Option<string?>("--accounts-url") { Description = "With --source spotify: the token service's base URL" };
+        var fromTags = new Option<string?>("--from-tags") { Description = "Write the manifest --out names from the genre tags of the audio files under this folder" };
+        var output = new Option<string>("--out", "-o") { Description = "The collection folder (created; a rerun resumes it); with --from-tags, the manifest to write", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = $"Parallel downloads (default {defaults.MaxParallel})", DefaultValueFactory = _ => defaults.MaxParallel };
         var rate = new Option<double>("--rate") { Description = $"Most requests per second to one host; 0 for no limit (default {defaults.RequestsPerSecondPerHost})", DefaultValueFactory = _ => defaults.RequestsPerSecondPerHost ?? 0 };
         var maxMb = new Option<double>("--max-mb") { Description = $"Largest preview accepted, in MB (default {defaults.MaxBytes / (1024 * 1024)})", DefaultValueFactory = _ => defaults.MaxBytes / (1024.0 * 1024) };
@@ -31,7 +42,7 @@ public sealed class CollectCommand : ICliCommand
         timeout.Validators.Add(r => { if (r.GetValueOrDefault<double>() is var v && !(v > 0 && v <= 3600)) r.AddError($"--timeout must be above 0 and at most 3600 seconds (got {v})"); });
         var command = new Command("collect", "Download the previews of a manifest into a collection folder (resumable)")
         {
-            manifest, output, jobs, rate, maxMb, timeout,
+            manifest, output, jobs, rate, maxMb, timeout, source, genres, perGenre, perArtist, genreMap, baseUrl, accountsUrl, fromTags,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -46,7 +57,21 @@ public sealed class CollectCommand : ICliCommand
                 // Every attempt may take its whole time, plus a minute for the waits between them (backoff, Retry-After).
                 TotalTimeout = attempt * (defaults.MaxRetries + 1) + TimeSpan.FromMinutes(1),
             };
-            return Task.FromResult(Run(context, parse.GetValue(manifest)!, parse.GetValue(output)!, options, cancel));
+            string? manifestPath = parse.GetValue(manifest), catalog = parse.GetValue(source), library = parse.GetValue(fromTags);
+            if ((manifestPath is null ? 0 : 1) + (catalog is null ? 0 : 1) + (library is null ? 0 : 1) != 1)
+            {
+                context.Fail("give one of: a MANIFEST, --source CATALOG or --from-tags FOLDER");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            if (library is not null)
+                return Task.FromResult(TagsToManifest.Run(context, library, parse.GetValue(output)!, parse.GetValue(genreMap)));
+            if (catalog is not null)
+            {
+                var (rows, failed) = CatalogToManifest.Run(context, catalog, parse.GetValue(genres), parse.GetValue(perGenre), parse.GetValue(perArtist),
+                    parse.GetValue(genreMap), parse.GetValue(baseUrl), parse.GetValue(accountsUrl), parse.GetValue(output)!, cancel);
+                return Task.FromResult(rows is null ? failed : Download(context, rows, parse.GetValue(output)!, options, cancel));
+            }
+            return Task.FromResult(Run(context, manifestPath!, parse.GetValue(output)!, options, cancel));
         });
         return command;
     }
@@ -67,7 +92,11 @@ public sealed class CollectCommand : ICliCommand
             context.Fail(UserMessages.Of(e));
             return ExitCodes.Usage;
         }
+        return Download(context, rows, folder, options, cancel);
+    }
 
+    private static int Download(CliContext context, IReadOnlyList<ManifestRow> rows, string folder, DownloadOptions options, CancellationToken cancel)
+    {
         DownloadReport report;
         try
         {

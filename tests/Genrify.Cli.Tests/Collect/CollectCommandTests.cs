@@ -96,6 +96,22 @@ public sealed class CollectCommandTests : IAsyncLifetime
         var collection = Genrify.Features.Collections.ManifestCollection.Read(Path.Combine(output, "manifest.csv"));
         Assert.Empty(collection.Skipped);
         Assert.Equal([("a", "rock,pop"), ("d", "pop")], collection.Tracks.Select(t => (t.Id, string.Join(",", t.Genres))));
+        // The folder itself is the collection train reads (through its manifest), with no editing in between.
+        Assert.Equal(collection.Tracks.Select(t => (t.Id, t.Path)), Genrify.Features.Collections.TrackCollection.Open(output).Tracks.Select(t => (t.Id, t.Path)));
+    }
+
+    [Fact]
+    public void Train_reads_the_collected_folder_as_it_is()
+    {
+        var output = _temp.PathOf("out");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of(Genrify.Pipeline.GenrifyPresets.All, "collect", ManySongs(), "--out", output, "--rate", "0").ExitCode);
+
+        var model = _temp.PathOf("model.json");
+        var train = CliRun.Of(Genrify.Pipeline.GenrifyPresets.All, "train", output, "--preset", "seed", "--cv", "0", "--no-cache", "--out", model);
+
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Contains($"on {Songs} clips", train.Out);
+        Assert.Contains("classes jazz, rock", train.Out);
     }
 
     [Fact]
