@@ -57,6 +57,17 @@ public class ManifestCollectionTests
     }
 
     [Fact]
+    public void Cells_protected_from_spreadsheets_read_back_as_written()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("clip01_chord_tones.wav", "m/=x.wav");
+        var manifest = temp.Write("m/list.csv", "id,genre,artist,location\n'=song,'+rock,'@ann,'=x.wav\n");
+        var track = Assert.Single(TrackCollection.Open(manifest).Tracks);
+        Assert.Equal(("=song", "+rock", "@ann"), (track.Id, track.Label, track.Artist));
+        Assert.EndsWith("=x.wav", track.Path);
+    }
+
+    [Fact]
     public void An_unterminated_quote_is_one_line_naming_the_file_and_the_line()
     {
         using var temp = new TempFolder();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Genrify.Audio;
+using Genrify.Shared;
 
 namespace Genrify.Features.Collections;
 
@@ -48,7 +49,7 @@ public static class ManifestCollection
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(csvPath))!;
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
             throw new InvalidDataException($"{csvPath}: empty manifest (no header row)");
-        var header = csv.HeaderRecord;
+        var header = csv.HeaderRecord.Select(SpreadsheetText.Unprotect).ToArray();
         int Column(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         int idCol = Column("id"), genreCol = Column("genre"), artistCol = Column("artist"), foldCol = Column("fold");
         int locationCol = LocationColumns.Select(Column).FirstOrDefault(i => i >= 0, -1);
@@ -66,7 +67,8 @@ public static class ManifestCollection
         {
             _ = csv.Parser.Record; // parses every field now: a malformed row fails before the line count moves past it
             progress.Lines = csv.Parser.RawRow;
-            string Field(int i) => i >= 0 && i < csv.Parser.Count ? csv.GetField(i) ?? "" : "";
+            // Cells a Genrify writer protected from spreadsheets ("'=x") read back as they were written ("=x").
+            string Field(int i) => i >= 0 && i < csv.Parser.Count ? SpreadsheetText.Unprotect(csv.GetField(i) ?? "") : "";
             var id = Field(idCol);
             var genre = Field(genreCol);
             int line = csv.Parser.RawRow;
