@@ -5,13 +5,17 @@ using Genrify.Features;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
+using Genrify.Features.Sharding;
 
 namespace Genrify.Cli.Commands;
 
 /// <summary>
-/// <c>genrify extract DIR|MANIFEST [--preset P] --out TABLE.csv|.parquet [--jobs N] [--no-cache] [--cache-dir D]</c>:
+/// <c>genrify extract DIR|MANIFEST [--preset P] --out TABLE.csv|.parquet [--jobs N] [--no-cache] [--cache-dir D] [--shard i/n]</c>:
 /// extracts a whole collection on all cores into a table, with a progress bar and a summary of skipped files.
 /// Exit code 0 when a table was written (even with skipped files), 1 when no file produced a row, 2 for usage errors.
+/// With <c>--shard i/n</c> only that shard's songs are extracted, into a part file (<c>--out</c> a folder: its
+/// <c>part-0000i-of-0000n.parquet</c>), written even when the shard has no rows so the parts always add up
+/// (<see cref="ShardParts.Combine"/>); a part that is already there and readable is kept and nothing is redone.
 /// </summary>
 public sealed class ExtractCommand : ICliCommand
 {
@@ -24,17 +28,49 @@ public sealed class ExtractCommand : ICliCommand
         var jobs = Jobs.Option("Parallel workers");
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the feature cache" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = $"Cache folder (default: {FeatureCache.DirectoryName} beside the output)" };
+        var shard = ShardOption.Create("extract only the songs of that shard, into a part file (--out a folder: part-0000i-of-0000n.parquet in it)");
         var command = new Command("extract", "Extract the features of a whole collection into a table")
         {
-            source, preset, output, jobs, noCache, cacheDir,
+            source, preset, output, jobs, noCache, cacheDir, shard,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(context, new Request(
-            parse.GetValue(source)!, parse.GetValue(preset)!, parse.GetValue(output)!, Jobs.Resolve(context, parse.GetValue(jobs)),
-            parse.GetValue(noCache), parse.GetValue(cacheDir)), cancel)));
+        command.SetAction((parse, cancel) =>
+        {
+            var spec = ShardOption.Value(parse, shard);
+            var request = new Request(parse.GetValue(source)!, parse.GetValue(preset)!, PartPath(parse.GetValue(output)!, spec),
+                Jobs.Resolve(context, parse.GetValue(jobs)), parse.GetValue(noCache), parse.GetValue(cacheDir), spec);
+            return Task.FromResult(Run(context, request, cancel));
+        });
         return command;
     }
 
-    private sealed record Request(string Source, string Preset, string Output, int Jobs, bool NoCache, string? CacheDir);
+    private sealed record Request(string Source, string Preset, string Output, int Jobs, bool NoCache, string? CacheDir, ShardSpec? Shard);
+
+    // With --shard, an --out that is a folder (existing, or written with a trailing '/') holds the shard's part file.
+    private static string PartPath(string output, ShardSpec? shard) =>
+        shard is not null && (Directory.Exists(output) || Path.EndsInDirectorySeparator(output))
+            ? Path.Combine(output, ShardParts.FileName(shard))
+            : output;
+
+    // A part written by an earlier run of the same shard is complete (tables are renamed into place only when whole):
+    // keep it. Null when there is work to do; otherwise the exit code.
+    private static int? ExistingPart(CliContext context, Request request, IFeaturePreset preset)
+    {
+        if (request.Shard is null || !File.Exists(request.Output)) return null;
+        FeatureTable part;
+        try { part = FeatureTable.Load(request.Output); }
+        catch (FeatureTableException e)
+        {
+            context.Warn($"{request.Output}: cannot be read ({UserMessages.Of(e)}); extracting shard {request.Shard} again");
+            return null;
+        }
+        if (part.PresetName is not null && part.PresetName != preset.Name)
+        {
+            context.Fail($"--out {request.Output}: holds preset {part.PresetName}, not {preset.Name}; remove it or write elsewhere");
+            return ExitCodes.Usage;
+        }
+        context.Out.WriteLine($"{request.Output}: shard {request.Shard} is already extracted ({part.Rows.Count} rows); nothing to do");
+        return ExitCodes.Ok;
+    }
 
     private static int Run(CliContext context, Request request, CancellationToken cancel)
     {
@@ -47,7 +83,9 @@ public sealed class ExtractCommand : ICliCommand
             if (!OutputPaths.CheckFile(context, "--out", request.Output, [request.Source])) return ExitCodes.Usage;
             preset = context.Presets.Get(request.Preset);
             _ = preset.Options; // a preset that cannot run here (musicnn without weights) says so before any file
+            if (ExistingPart(context, request, preset) is { } done) return done;
             collection = TrackCollection.Open(request.Source);
+            if (request.Shard is { } shard) collection = shard.Select(collection);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or PresetUnavailableException)
         {
@@ -74,7 +112,7 @@ public sealed class ExtractCommand : ICliCommand
         {
             var extractor = new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = request.Jobs, Cache = cache });
             int total = collection.Tracks.Count;
-            var title = $"{preset.Name}: {total} files";
+            var title = request.Shard is null ? $"{preset.Name}: {total} files" : $"{preset.Name}: shard {request.Shard}: {total} files";
             var result = context.ErrorIsTerminal
                 ? TerminalProgress.Run(context.Error, title, total, progress => extractor.Run(collection, progress, cancel))
                 : extractor.Run(collection, new PlainProgress(context.Error), cancel);
@@ -101,7 +139,9 @@ public sealed class ExtractCommand : ICliCommand
             context.Out.WriteLine($"skipped {result.Skipped.Count} file(s):");
             foreach (var s in result.Skipped) context.Out.WriteLine($"  {s.File}: {s.Reason}");
         }
-        if (table.Rows.Count == 0)
+        // A shard's part is written even when empty (a small collection over many shards, or only bad files), so a
+        // finished split always has all its parts.
+        if (table.Rows.Count == 0 && request.Shard is null)
         {
             context.Fail($"no file produced features; nothing written ({outcome})");
             return ExitCodes.InputFailed;

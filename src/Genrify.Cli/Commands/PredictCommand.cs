@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Genrify.Audio;
 using Genrify.Features;
+using Genrify.Features.Sharding;
 using Genrify.Learning;
 using Genrify.Pipeline;
 
@@ -14,7 +15,8 @@ namespace Genrify.Cli.Commands;
 /// probabilities; a folder stands for the audio files beneath it (<see cref="SongArguments"/>). The model may be the
 /// bundled genre vocabulary (every genre that fits, each with its own probability), a feature model or a CNN. Songs are decoded and classified on every core and
 /// answered in the order given, each as soon as those before it are. A song that cannot be decoded gives one error
-/// line and exit code 1; the others are still answered.
+/// line and exit code 1; the others are still answered. With <c>--shard i/n</c> only the songs of that shard are
+/// answered (a song in a folder known by its path relative to the folder), so n processes cover a catalogue once.
 /// </summary>
 public sealed class PredictCommand : ICliCommand
 {
@@ -28,16 +30,17 @@ public sealed class PredictCommand : ICliCommand
         var device = new Option<string>("--device") { Description = "Where networks run: cpu, cuda or auto", DefaultValueFactory = _ => "cpu" };
         var jobs = Jobs.Option("Songs analysed at once");
         var maxSeconds = WindowOption.Create();
-        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs, maxSeconds };
+        var shard = ShardOption.Create("answer only the songs of that shard (a song in a folder is known by its path relative to the folder)");
+        var command = new Command("predict", "Name the genres of songs") { songs, model, top, json, device, jobs, maxSeconds, shard };
         command.SetAction((parse, cancel) => Task.FromResult(WindowOption.Parse(context, parse.GetValue(maxSeconds)) is { } window
             ? Run(context, parse.GetValue(songs)!, DefaultModelLocator.Resolve(parse.GetValue(model)), parse.GetValue(top), parse.GetValue(json),
-                parse.GetValue(device)!, Jobs.Resolve(context, parse.GetValue(jobs)), window, cancel)
+                parse.GetValue(device)!, Jobs.Resolve(context, parse.GetValue(jobs)), window, ShardOption.Value(parse, shard), cancel)
             : ExitCodes.Usage));
         return command;
     }
 
     private static int Run(CliContext context, string[] songs, string modelPath, int top, bool json, string device, int jobs,
-        ClipWindow window, CancellationToken cancel)
+        ClipWindow window, ShardSpec? shard, CancellationToken cancel)
     {
         if (top < 1) { context.Fail($"--top must be at least 1 (got {top})"); return ExitCodes.Usage; }
         IGenrePredictor predictor;
@@ -47,7 +50,8 @@ public sealed class PredictCommand : ICliCommand
         catch (ModelFileException e) { context.Fail(e.Message); return ExitCodes.Usage; }
         catch (ArgumentException e) { context.Fail("--device: " + UserMessages.Of(e)); return ExitCodes.Usage; }
         int folderFailures = 0;
-        var expanded = SongArguments.Expand(songs, line => { folderFailures++; context.Fail(line); });
+        Action<string> folderFailed = line => { folderFailures++; context.Fail(line); };
+        var expanded = shard is null ? SongArguments.Expand(songs, folderFailed) : ShardOption.Select(shard, songs, folderFailed);
         try
         {
             int result = Predict(context, predictor, expanded, top, json, jobs, window, cancel);
