@@ -16,31 +16,78 @@ namespace Genrify.Cli.Commands;
 /// With <c>--shard i/n</c> only that shard's songs are extracted, into a part file (<c>--out</c> a folder: its
 /// <c>part-0000i-of-0000n.parquet</c>), written even when the shard has no rows so the parts always add up
 /// (<see cref="ShardParts.Combine"/>); a part that is already there and readable is kept and nothing is redone.
+/// <c>genrify extract --combine PARTS --out TABLE</c> writes the union of a folder of parts as one table.
 /// </summary>
 public sealed class ExtractCommand : ICliCommand
 {
     /// <inheritdoc />
     public Command Create(CliContext context)
     {
-        var source = new Argument<string>("collection") { Description = "A folder per genre, or a manifest .csv" };
+        var source = new Argument<string?>("collection") { Description = "A folder per genre, or a manifest .csv", Arity = ArgumentArity.ZeroOrOne };
         var preset = CommonOptions.Preset(CommonOptions.DefaultCollectionPreset);
         var output = new Option<string>("--out", "-o") { Description = "Output table (.csv or .parquet)", Required = true };
         var jobs = Jobs.Option("Parallel workers");
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the feature cache" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = $"Cache folder (default: {FeatureCache.DirectoryName} beside the output)" };
         var shard = ShardOption.Create("extract only the songs of that shard, into a part file (--out a folder: part-0000i-of-0000n.parquet in it)");
+        var combine = new Option<string?>("--combine") { Description = "Instead of extracting: write the union of a folder of part files (every shard of one split) as one table" };
         var command = new Command("extract", "Extract the features of a whole collection into a table")
         {
-            source, preset, output, jobs, noCache, cacheDir, shard,
+            source, preset, output, jobs, noCache, cacheDir, shard, combine,
         };
         command.SetAction((parse, cancel) =>
         {
             var spec = ShardOption.Value(parse, shard);
+            if (parse.GetValue(combine) is { } parts)
+            {
+                if (parse.GetValue(source) is not null || spec is not null)
+                {
+                    context.Fail("--combine takes no collection and no --shard: it only joins the parts already written");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+                return Task.FromResult(Combine(context, parts, parse.GetValue(output)!));
+            }
+            if (parse.GetValue(source) is null)
+            {
+                context.Fail("give a collection to extract (a folder per genre or a manifest .csv), or --combine PARTS");
+                return Task.FromResult(ExitCodes.Usage);
+            }
             var request = new Request(parse.GetValue(source)!, parse.GetValue(preset)!, PartPath(parse.GetValue(output)!, spec),
                 Jobs.Resolve(context, parse.GetValue(jobs)), parse.GetValue(noCache), parse.GetValue(cacheDir), spec);
             return Task.FromResult(Run(context, request, cancel));
         });
         return command;
+    }
+
+    private static int Combine(CliContext context, string parts, string output)
+    {
+        FeatureTable table;
+        try
+        {
+            FeatureTable.FormatOf(output);
+            if (!OutputPaths.CheckFile(context, "--out", output, [])) return ExitCodes.Usage;
+            if (ShardParts.ShardOf(output) is not null && string.Equals(OutputPaths.Canonical(Path.GetDirectoryName(Path.GetFullPath(output))!),
+                    OutputPaths.Canonical(parts), StringComparison.Ordinal))
+            {
+                context.Fail($"--out {output}: is one of the parts being combined; write elsewhere");
+                return ExitCodes.Usage;
+            }
+            table = ShardParts.Combine(parts);
+        }
+        catch (ArgumentException e) { context.Fail(UserMessages.Of(e)); return ExitCodes.Usage; }
+        catch (Exception e) when (e is IOException or InvalidDataException or FeatureTableException or UnauthorizedAccessException)
+        {
+            context.Fail(UserMessages.Of(e)); // each message names the folder or part at fault
+            return ExitCodes.InputFailed;
+        }
+        try { table.Save(output); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Fail($"{output}: {UserMessages.Of(e)}");
+            return ExitCodes.InputFailed;
+        }
+        context.Out.WriteLine($"wrote {table.Rows.Count} rows x {table.FeatureNames.Count} features to {output} (combined from {parts})");
+        return ExitCodes.Ok;
     }
 
     private sealed record Request(string Source, string Preset, string Output, int Jobs, bool NoCache, string? CacheDir, ShardSpec? Shard);

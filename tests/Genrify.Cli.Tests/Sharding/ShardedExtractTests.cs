@@ -41,6 +41,36 @@ public class ShardedExtractTests
     }
 
     [Fact]
+    public void Extract_combine_writes_the_union_of_a_split_and_refuses_an_incomplete_one()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("clip01_chord_tones.wav", "songs/tones/clip01_chord_tones.wav");
+        temp.Copy("clip04_click_90.wav", "songs/tones/clip04_click_90.wav");
+        var parts = temp.PathOf("parts");
+        Assert.Equal(0, CliRun.Of(PresetRegistry.Default, "extract", temp.PathOf("songs"), "-p", "seed", "-o", parts + "/", "--shard", "0/2", "--no-cache").ExitCode);
+
+        var incomplete = CliRun.Of(PresetRegistry.Default, "extract", "--combine", parts, "--out", temp.PathOf("all.csv"));
+        Assert.Equal(1, incomplete.ExitCode);
+        Assert.Contains("1 of 2 part(s) missing: shard(s) 1", incomplete.Error);
+        Assert.False(File.Exists(temp.PathOf("all.csv")));
+
+        Assert.Equal(0, CliRun.Of(PresetRegistry.Default, "extract", temp.PathOf("songs"), "-p", "seed", "-o", parts + "/", "--shard", "1/2", "--no-cache").ExitCode);
+        var combined = CliRun.Of(PresetRegistry.Default, "extract", "--combine", parts, "--out", temp.PathOf("all.parquet"));
+        Assert.True(combined.ExitCode == 0, combined.Error);
+        Assert.Contains($"wrote 2 rows x ", combined.Out);
+        var table = FeatureTable.Load(temp.PathOf("all.parquet"));
+        Assert.Equal(ShardParts.Combine(parts).Rows.Select(r => (r.Id, r.Values.Sum())), table.Rows.Select(r => (r.Id, r.Values.Sum())));
+        Assert.Equal("seed", table.PresetName);
+
+        var both = CliRun.Of(PresetRegistry.Default, "extract", temp.PathOf("songs"), "--combine", parts, "--out", temp.PathOf("x.csv"));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("--combine takes no collection", both.Error);
+        var neither = CliRun.Of(PresetRegistry.Default, "extract", "--out", temp.PathOf("x.csv"));
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("give a collection to extract", neither.Error);
+    }
+
+    [Fact]
     public void A_rerun_of_a_finished_shard_writes_nothing()
     {
         using var temp = new TempFolder();
