@@ -1,14 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using Genrify.Cli.Tests.TestOnly;
 using Genrify.Tests.Shared;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Genrify.Cli.Tests.Collect;
 
@@ -20,25 +13,18 @@ public sealed class CollectCommandTests : IAsyncLifetime
 {
     private const int Songs = 16;
     private readonly TempFolder _temp = new();
-    private WebApplication _server = null!;
+    private LoopbackHttp _server = null!;
     private string _base = "";
     private readonly byte[] _wav = File.ReadAllBytes(TestData.Audio("clip09_edm_128_u8_8k.wav"));
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _server = builder.Build();
-        _server.Run(Answer);
-        await _server.StartAsync();
-        _base = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        _server = await LoopbackHttp.StartAsync(Answer);
+        _base = _server.BaseUrl;
     }
 
     public async Task DisposeAsync()
     {
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _server.StopAsync(grace.Token);
         await _server.DisposeAsync();
         _temp.Dispose();
     }

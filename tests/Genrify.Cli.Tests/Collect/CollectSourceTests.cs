@@ -1,13 +1,6 @@
-using System.Net;
 using Genrify.Cli.Tests.TestOnly;
 using Genrify.Tests.Shared;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Genrify.Cli.Tests.Collect;
 
@@ -20,24 +13,17 @@ public sealed class CollectSourceTests : IAsyncLifetime
 {
     private readonly TempFolder _temp = new();
     private readonly byte[] _wav = File.ReadAllBytes(TestData.Audio("clip09_edm_128_u8_8k.wav"));
-    private WebApplication _server = null!;
+    private LoopbackHttp _server = null!;
     private string _base = "";
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _server = builder.Build();
-        _server.Run(Answer);
-        await _server.StartAsync();
-        _base = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        _server = await LoopbackHttp.StartAsync(Answer);
+        _base = _server.BaseUrl;
     }
 
     public async Task DisposeAsync()
     {
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _server.StopAsync(grace.Token);
         await _server.DisposeAsync();
         _temp.Dispose();
     }
