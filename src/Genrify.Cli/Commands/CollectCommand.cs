@@ -40,7 +40,7 @@ public sealed class CollectCommand : ICliCommand
         rate.Validators.Add(r => { if (r.GetValueOrDefault<double>() is var v && !(v >= 0 && double.IsFinite(v))) r.AddError($"--rate must be 0 or more (got {v})"); });
         maxMb.Validators.Add(r => { if (r.GetValueOrDefault<double>() is var v && !(v > 0 && v <= 4096)) r.AddError($"--max-mb must be above 0 and at most 4096 (got {v})"); });
         timeout.Validators.Add(r => { if (r.GetValueOrDefault<double>() is var v && !(v > 0 && v <= 3600)) r.AddError($"--timeout must be above 0 and at most 3600 seconds (got {v})"); });
-        var command = new Command("collect", "Download the previews of a manifest into a collection folder (resumable)")
+        var command = new Command("collect", "Build a labelled collection: download a manifest's previews (resumable), from a catalog (--source) or from genre tags (--from-tags)")
         {
             manifest, output, jobs, rate, maxMb, timeout, source, genres, perGenre, perArtist, genreMap, baseUrl, accountsUrl, fromTags,
         };
