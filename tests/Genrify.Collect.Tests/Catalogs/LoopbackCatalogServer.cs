@@ -1,9 +1,6 @@
+using Genrify.Tests.Shared;
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Genrify.Collect.Tests.Catalogs;
 
@@ -14,7 +11,7 @@ namespace Genrify.Collect.Tests.Catalogs;
 /// </summary>
 internal sealed class LoopbackCatalogServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHttp _http;
     private readonly ConcurrentDictionary<string, Queue<Func<HttpContext, Task>>> _routes = new(StringComparer.Ordinal);
 
     /// <summary>Every request received, as method, path and query, in order.</summary>
@@ -25,23 +22,17 @@ internal sealed class LoopbackCatalogServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    private LoopbackCatalogServer(WebApplication app, Uri baseUrl)
+    private LoopbackCatalogServer(LoopbackHttp http, Uri baseUrl)
     {
-        _app = app;
+        _http = http;
         BaseUrl = baseUrl;
     }
 
     public static async Task<LoopbackCatalogServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         LoopbackCatalogServer? server = null;
-        app.Run(context => server!.Answer(context));
-        await app.StartAsync();
-        string address = app.Urls.First();
-        server = new LoopbackCatalogServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var http = await LoopbackHttp.StartAsync(context => server!.Answer(context));
+        server = new LoopbackCatalogServer(http, new Uri(http.BaseUrl + "/"));
         return server;
     }
 
@@ -89,9 +80,5 @@ internal sealed class LoopbackCatalogServer : IAsyncDisposable
         return answer(context);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }

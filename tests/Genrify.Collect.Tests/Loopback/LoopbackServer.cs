@@ -1,13 +1,7 @@
+using Genrify.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Genrify.Collect.Tests.Loopback;
 
@@ -17,14 +11,14 @@ namespace Genrify.Collect.Tests.Loopback;
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHttp _http;
     private readonly ConcurrentDictionary<string, Func<HttpContext, int, Task>> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _hits = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private LoopbackServer(WebApplication app, string baseUrl)
+    private LoopbackServer(LoopbackHttp http, string baseUrl)
     {
-        _app = app;
+        _http = http;
         BaseUrl = baseUrl;
     }
 
@@ -32,15 +26,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public static async Task<LoopbackServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         LoopbackServer? server = null;
-        app.Run(context => server!.Handle(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server = new LoopbackServer(app, address.TrimEnd('/'));
+        var http = await LoopbackHttp.StartAsync(context => server!.Handle(context));
+        server = new LoopbackServer(http, http.BaseUrl);
         return server;
     }
 
@@ -92,10 +80,5 @@ public sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(grace.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 }

@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Genrify.Cli.Tests.TestOnly;
+namespace Genrify.Tests.Shared;
 
-/// <summary>A Kestrel server on 127.0.0.1 (a free port) inside the test, answering every request with one handler:
-/// the network the collect tests download from.</summary>
+/// <summary>
+/// A Kestrel server on 127.0.0.1 (a free port) inside the test, answering every request with one handler: the network
+/// the collect tests download from. Test projects that reference Microsoft.AspNetCore.App compile it in by linking
+/// this file (it is not in tests/Shared's top level, which every test project compiles).
+/// </summary>
 internal sealed class LoopbackHttp : IAsyncDisposable
 {
     private readonly WebApplication _app;
