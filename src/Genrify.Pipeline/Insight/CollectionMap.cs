@@ -50,13 +50,14 @@ public sealed record CollectionMap(
         var views = FeatureView.Of(data.FeatureNames);
         var standardised = ColumnScaling.Standardise(values);
         var pca = Explore.Pca.Fit(standardised, 2);
+        // The view of every column is clustered on the same reduced rows t-SNE maps: reduced once.
+        var reducedAll = Reduce(standardised, options.ClusterComponents);
         cancel.ThrowIfCancellationRequested();
         double[][]? tsne = null;
         if (options.Tsne)
         {
-            var reduced = Reduce(standardised, options.ClusterComponents);
-            tsne = Explore.Tsne.Project(reduced, new TsneOptions { Seed = options.Seed, Perplexity = Math.Min(30, (reduced.Length - 1) / 3.0) });
-            if (reduced.Length - 1 < 90) notes.Add($"t-SNE's perplexity lowered to {(reduced.Length - 1) / 3.0:0.#} for {reduced.Length} songs");
+            tsne = Explore.Tsne.Project(reducedAll, new TsneOptions { Seed = options.Seed, Perplexity = Math.Min(30, (reducedAll.Length - 1) / 3.0) });
+            if (reducedAll.Length - 1 < 90) notes.Add($"t-SNE's perplexity lowered to {(reducedAll.Length - 1) / 3.0:0.#} for {reducedAll.Length} songs");
         }
         cancel.ThrowIfCancellationRequested();
 
@@ -67,7 +68,8 @@ public sealed record CollectionMap(
         var findings = new List<ClusterFinding>();
         foreach (var view in views)
         {
-            var points = Reduce(ColumnScaling.Standardise(view.Select(values)), options.ClusterComponents);
+            var points = view.Columns.Count == data.FeatureCount ? reducedAll
+                : Reduce(ColumnScaling.Standardise(view.Select(values)), options.ClusterComponents);
             var clusterers = new (string Method, Func<int, ClusterAssignment> Cluster)[]
             {
                 ("k-means", k => KMeans.Fit(points, k, options.Seed)),
