@@ -1,0 +1,68 @@
+using Genrify.Data;
+using Genrify.Explore;
+using Orleans.Placement;
+
+namespace Genrify.Cluster.Nearest;
+
+/// <summary>
+/// Loads its part file once, and builds its index once per store scaling (the same for every query of a store).
+/// Placed by activation count, so a store's parts spread evenly over the silos.
+/// </summary>
+[ActivationCountBasedPlacement]
+internal sealed class NearestPartGrain : Grain, INearestPartGrain
+{
+    private FeatureTable? _part;
+    private int[] _columns = [];
+    private StoreScaling? _scaling;
+    private NearestSongIndex? _index;
+
+    public Task<PartStatistics> Statistics()
+    {
+        var part = Part();
+        var sum = new double[_columns.Length];
+        var squares = new double[_columns.Length];
+        foreach (var row in part.Rows)
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                double v = row.Values[_columns[c]];
+                sum[c] += v;
+                squares[c] += v * v;
+            }
+        return Task.FromResult(new PartStatistics(_columns.Select(c => part.FeatureNames[c]).ToArray(), part.Rows.Count, sum, squares));
+    }
+
+    public Task<IReadOnlyList<NearSong>> Nearest(float[] query, StoreScaling scaling, int k)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scaling);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        var part = Part();
+        if (part.Rows.Count == 0) return Task.FromResult<IReadOnlyList<NearSong>>([]);
+        if (query.Length != _columns.Length)
+            throw new ArgumentException($"the query has {query.Length} values; the store's index has {_columns.Length} columns", nameof(query));
+        if (_index is null || !SameScaling(_scaling, scaling))
+        {
+            var rows = part.Rows.Select(r => scaling.Apply(_columns.Select(c => r.Values[c]).ToArray())).ToArray();
+            var vectors = rows.SelectMany(v => v).ToArray();
+            _index = new NearestSongIndex(part.Rows.Select((r, i) => r.Id ?? r.File ?? $"row {i}").ToArray(),
+                part.Rows.Select(r => string.Join('|', r.Genres)).ToArray(), vectors, _columns.Length);
+            _scaling = scaling;
+        }
+        var found = _index.Query(query, Math.Min(k, part.Rows.Count));
+        return Task.FromResult<IReadOnlyList<NearSong>>(found
+            .Select(n => new NearSong(n.Id, part.Rows[n.Index].File, n.Genres.ToArray(), n.Distance)).ToArray());
+    }
+
+    private FeatureTable Part()
+    {
+        if (_part is null)
+        {
+            _part = FeatureTable.Load(this.GetPrimaryKeyString());
+            _columns = IndexColumns.Of(_part.FeatureNames);
+        }
+        return _part;
+    }
+
+    private static bool SameScaling(StoreScaling? a, StoreScaling b) =>
+        a is not null && a.Mean.AsSpan().SequenceEqual(b.Mean) && a.Scale.AsSpan().SequenceEqual(b.Scale);
+}
