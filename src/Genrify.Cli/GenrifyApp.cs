@@ -20,6 +20,7 @@ public static class GenrifyApp
         new ExplainCommand(),
         new ReportCommand(),
         new CollectCommand(),
+        new Commands.Cluster.ClusterCommand(),
     ];
 
     /// <summary>The root command with every subcommand bound to <paramref name="context"/>.</summary>
