@@ -5,6 +5,7 @@ using Genrify.Features;
 using Genrify.Features.Caching;
 using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
+using Genrify.Features.Sharding;
 using Genrify.Learning;
 
 namespace Genrify.Pipeline;
@@ -24,29 +25,56 @@ public sealed record TrainingData(Dataset Data, string PresetName, JsonObject? P
 
 /// <summary>
 /// Opens what <c>genrify train/evaluate</c> are given: a feature table (CSV/Parquet, such as the GTZAN table or one
-/// written by <c>genrify extract</c>), or a collection of audio (a folder per genre, or a manifest CSV with a
-/// <c>location</c>/<c>filename</c> column), which is extracted with the preset on every core, through the cache.
+/// written by <c>genrify extract</c>), a folder of part files (<c>genrify extract --shard</c>; see
+/// <see cref="ShardParts.IsPartFolder"/>) read as the one table they make up, or a collection of audio (a folder per
+/// genre, or a manifest CSV with a <c>location</c>/<c>filename</c> column), which is extracted with the preset on
+/// every core, through the cache.
 /// A column of parent genres (<see cref="TrainingSourceOptions.TaxonomyColumn"/>, else <c>parent</c> or <c>family</c>
 /// when present) gives the genres' families (<see cref="TrainingData.Taxonomy"/>) and is no feature.
 /// </summary>
 public static class TrainingSource
 {
-    /// <summary>Loads <paramref name="path"/>; <paramref name="presetName"/> applies to audio collections. A table is
-    /// read once, with the column roles of <see cref="TrainingSourceOptions.Columns"/>.</summary>
-    /// <exception cref="FeatureTableException">The table, or a column named for groups or folds, cannot be used.</exception>
+    /// <summary>Loads <paramref name="path"/>; <paramref name="presetName"/> applies to audio collections. A table, or
+    /// a folder of part files, is read once, with the column roles of <see cref="TrainingSourceOptions.Columns"/>.</summary>
+    /// <exception cref="FeatureTableException">The table, or a column named for groups or folds, cannot be used; for a
+    /// folder of part files also an incomplete or mixed one (the message names the folder and the missing shards).</exception>
     public static TrainingData Load(string path, string presetName, TrainingSourceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TrainingSourceOptions();
-        if (Directory.Exists(path)) return Extract(path, presetName, options);
+        var columns = (options.Columns ?? TableColumns.Default) with { ParentColumn = options.TaxonomyColumn };
+        if (Directory.Exists(path))
+        {
+            // Part files at the top level make the folder a table, never a collection to extract again.
+            if (!ShardParts.IsPartFolder(path)) return Extract(path, presetName, options);
+            return FromTable(path, ReadPartFolder(path, columns), () => PartColumnNames(path), options);
+        }
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file or folder");
         if (IsManifest(path)) return Extract(path, presetName, options);
+        return FromTable(path, FeatureTable.Load(path, columns), () => FeatureTable.ReadColumnNames(path), options);
+    }
 
-        var columns = (options.Columns ?? TableColumns.Default) with { ParentColumn = options.TaxonomyColumn };
-        var table = FeatureTable.Load(path, columns);
+    /// <summary>The table a folder of part files stands for (<see cref="ShardParts.Combine"/>), with what makes the
+    /// folder unusable (a missing shard, parts of two splits) reported as the table's fault.</summary>
+    /// <exception cref="FeatureTableException">A part cannot be read, or the parts do not make up one table.</exception>
+    internal static FeatureTable ReadPartFolder(string folder, TableColumns? columns = null)
+    {
+        try { return ShardParts.Combine(folder, columns); }
+        catch (InvalidDataException e) { throw new FeatureTableException(e.Message, e); }
+    }
+
+    // Every column some part has: a part without songs may lack the optional ones.
+    private static IEnumerable<string> PartColumnNames(string folder) =>
+        Directory.EnumerateFiles(folder).Where(f => ShardParts.ShardOf(f) is not null)
+            .SelectMany(FeatureTable.ReadColumnNames).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    // A table's rows, families and preset; its column names are read only when some row has a parent.
+    private static TrainingData FromTable(string path, FeatureTable table, Func<IEnumerable<string>> columnNames, TrainingSourceOptions options)
+    {
         var data = Dataset.FromTable(table);
         var taxonomy = options.Taxonomy ?? (table.Rows.All(r => r.Parent is null) ? null
-            : TaxonomyOf(table.Rows.Select(r => (r.Label, r.Parent)), ParentColumn(path, FeatureTable.ReadColumnNames(path), options.TaxonomyColumn)!, Path.GetFileName(path)));
+            : TaxonomyOf(table.Rows.Select(r => (r.Label, r.Parent)), ParentColumn(path, columnNames(), options.TaxonomyColumn)!,
+                Path.GetFileName(Path.TrimEndingDirectorySeparator(path))));
         // A table written by `genrify extract` names its preset (Parquet); otherwise the feature names may match one.
         var name = table.PresetName ?? PresetMatching(table.FeatureNames, options.Presets)?.Name ?? "table";
         return new TrainingData(data, name, PresetOptionsOf(name, options.Presets), null) { Taxonomy = taxonomy };

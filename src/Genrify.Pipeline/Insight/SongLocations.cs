@@ -1,5 +1,6 @@
 using Genrify.Data;
 using Genrify.Features.Collections;
+using Genrify.Features.Sharding;
 
 namespace Genrify.Pipeline.Insight;
 
@@ -9,24 +10,26 @@ public static class SongLocations
 {
     /// <summary>
     /// Song id → audio file for <paramref name="source"/>: a folder per genre or a manifest names its files; a feature
-    /// table only when it has a <c>file</c> column whose files exist (relative to the table's folder). Songs whose file
-    /// is missing are left out; a source that names no files gives an empty map.
+    /// table only when it has a <c>file</c> column whose files exist (relative to the table's folder), and a folder of
+    /// part files likewise (relative to that folder). Songs whose file is missing are left out; a source that names no
+    /// files gives an empty map.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Of(string source)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!File.Exists(source) && !Directory.Exists(source)) return found;
-        if (Directory.Exists(source) || TrainingSource.IsManifest(source))
+        bool parts = ShardParts.IsPartFolder(source);
+        if (!parts && (Directory.Exists(source) || TrainingSource.IsManifest(source)))
         {
             foreach (var track in TrackCollection.Open(source).Tracks)
                 if (File.Exists(track.Path)) found.TryAdd(track.Id, track.Path);
             return found;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(source))!;
+        var folder = parts ? Path.GetFullPath(source) : Path.GetDirectoryName(Path.GetFullPath(source))!;
         try
         {
-            foreach (var row in FeatureTable.Load(source).Rows)
+            foreach (var row in (parts ? TrainingSource.ReadPartFolder(source) : FeatureTable.Load(source)).Rows)
                 if (row is { Id: { } id, File: { } file } && Path.Combine(folder, file) is var path && File.Exists(path))
                     found.TryAdd(id, path);
         }
