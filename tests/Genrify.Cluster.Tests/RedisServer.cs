@@ -1,3 +1,5 @@
+using Genrify.Tests.Shared;
+
 using System.Diagnostics;
 
 namespace Genrify.Cluster.Tests;

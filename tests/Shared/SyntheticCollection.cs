@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Genrify.Cluster.Tests;
+namespace Genrify.Tests.Shared;
 
 /// <summary>A folder per genre of small synthetic WAV clips (a tone and a little noise each, all different), and a few
 /// undecodable files, for jobs of a few hundred songs.</summary>

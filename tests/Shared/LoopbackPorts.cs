@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Genrify.Cluster.Tests;
+namespace Genrify.Tests.Shared;
 
 internal static class LoopbackPorts
 {
