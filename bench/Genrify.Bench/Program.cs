@@ -23,6 +23,7 @@ public static class Program
         ["web"] = (WebBenchmarks.Run, "genrify serve under load: req/s, p50/p95 latency, server RSS over 1000 POSTs of a 30 s mp3"),
         ["knn"] = (NearestSongBenchmarks.Run, "exact nearest-song search (k=10) over 10k/100k/1M x 200 float32, one core, against one pass over the same memory (pin: taskset -c 0)"),
         ["collect"] = (CollectBenchmarks.Run, "genrify collect's downloader against plain parallel HttpClient downloads of 200 loopback clips with a fixed latency"),
+        ["cluster"] = (ClusterBenchmarks.Run, "one extract job on 1 silo pinned to core 0 against 2 silos pinned to cores 0 and 1 (published genrify, loopback cluster)"),
         ["soak"] = (SoakBenchmarks.Run, "genrify serve under hostile load for a few minutes: good, bad, bomb, slow and cross-origin uploads; answers, RSS, upload files, /healthz"),
     };
 
