@@ -15,7 +15,7 @@ public class ProjectLayerTests
         ["Genrify.Cnn.Cli"],
         ["Genrify.Deep"],
         ["Genrify.Cli"],
-        ["Genrify.Web"],
+        ["Genrify.Web", "Genrify.Cluster"],
         ["Genrify.Pipeline"],
         ["Genrify.Pretrained", "Genrify.Reports", "Genrify.Collect"],
         ["Genrify.Features", "Genrify.Learning"],

@@ -24,7 +24,7 @@ public sealed class ExplainCommand : ICliCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model file or bundled model name (default as for predict)" };
         var collection = new Option<string?>("--collection", "-c")
         {
-            Description = "Songs to compare with (a table, a folder per genre or a manifest), extracted as the model compares songs; default: the songs the model file keeps",
+            Description = "Songs to compare with (a table, a folder of part files, a folder per genre or a manifest), extracted as the model compares songs; default: the songs the model file keeps",
         };
         var neighbours = new Option<int>("--neighbours", "-n") { Description = "How many nearest songs to list", DefaultValueFactory = _ => 5 };
         var drivers = new Option<int>("--drivers") { Description = "How many drivers of the decision to list", DefaultValueFactory = _ => 8 };

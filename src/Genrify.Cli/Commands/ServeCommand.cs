@@ -38,7 +38,7 @@ public sealed class ServeCommand : ICliCommand
         var maxSeconds = WindowOption.Create();
         var collection = new Option<string?>("--collection")
         {
-            Description = "Songs to compare uploads with and to map at /collection when the model carries none (the default model): a feature table, " +
+            Description = "Songs to compare uploads with and to map at /collection when the model carries none (the default model): a feature table, a folder of part files, " +
                           "a folder per genre or a manifest, extracted at start with the model's preset (musicnn for the default model) through the feature cache",
         };
         var command = new Command("serve", "Serve the web page and JSON API: drop a song, see its genres and why")

@@ -12,7 +12,7 @@ internal sealed class SourceOptions
 {
     public Argument<string> Source { get; } = new("source")
     {
-        Description = "A feature table (.csv/.parquet), a folder with one subfolder per genre, or a manifest CSV",
+        Description = "A feature table (.csv/.parquet), a folder of part files (extract --shard, cluster run), a folder with one subfolder per genre, or a manifest CSV",
     };
 
     public Option<string> Preset { get; } = new("--preset", "-p")

@@ -61,7 +61,7 @@ internal static class ClusterSiloCommand
         using var host = new HostBuilder()
             // The silo's log goes to stderr, one line each: warnings of Orleans, and the workers' own messages.
             .ConfigureLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddSimpleConsole(o => o.SingleLine = true)
-                .AddFilter("Microsoft", LogLevel.Warning).AddFilter("Orleans", LogLevel.Warning).SetMinimumLevel(LogLevel.Information))
+                .AddFilter("Microsoft", LogLevel.Warning).AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).SetMinimumLevel(LogLevel.Information))
             .UseOrleans(silo => silo.UseGenrify(settings, context.Presets))
             .Build();
         try
