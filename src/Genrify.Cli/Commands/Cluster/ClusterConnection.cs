@@ -84,7 +84,8 @@ internal sealed class ClusterConnection
             var where = settings.Membership.IsLocalhost
                 ? $"at 127.0.0.1:{string.Join(',', settings.GatewayPorts)}"
                 : $"in cluster {settings.ClusterId} of {settings.Membership.Redis}";
-            context.Fail($"no silo answered {where} ({UserMessages.Of(e)}); start one with 'genrify cluster silo'");
+            var why = e is OperationCanceledException ? $"within {patience.TotalSeconds:0} s" : $"({UserMessages.Of(e)})";
+            context.Fail($"no silo answered {where} {why}; start one with 'genrify cluster silo'");
             return null;
         }
     }

@@ -3,6 +3,7 @@ using Genrify.Cli.Output;
 using Genrify.Cluster.Jobs;
 using Genrify.Features;
 using Genrify.Features.Collections;
+using Genrify.Features.Sharding;
 using Genrify.Learning;
 using Genrify.Pipeline;
 
@@ -68,6 +69,12 @@ internal static class ClusterJobCommand
             }
             int n = parse.GetValue(items) ?? DefaultItems(songs);
             if (n < 1) { context.Fail("--items must be at least 1"); return ExitCodes.Usage; }
+            // A store holds one split: parts of another would make it unreadable as one table.
+            if (Directory.EnumerateFiles(store).Select(ShardParts.ShardOf).FirstOrDefault(s => s is not null && s.Count != n) is { } other)
+            {
+                context.Fail($"--out {store}: holds the parts of a split into {other.Count} items; give --items {other.Count} to finish it, or another --out");
+                return ExitCodes.Usage;
+            }
             var spec = new ClusterJobSpec(kind, collectionPath, presetName, modelPath, store, n);
             var id = parse.GetValue(jobId) ?? spec.DefaultJobId();
             return await SubmitAndFollow(context, settings, id, spec, songs, parse.GetValue(detach), cancel);
@@ -80,7 +87,7 @@ internal static class ClusterJobCommand
     private static async Task<int> SubmitAndFollow(CliContext context, Genrify.Cluster.Hosting.ClientSettings settings, string id,
         ClusterJobSpec spec, int songs, bool detach, CancellationToken cancel)
     {
-        using var host = await ClusterConnection.ConnectAsync(context, settings, TimeSpan.FromSeconds(20), cancel);
+        using var host = await ClusterConnection.ConnectAsync(context, settings, TimeSpan.FromSeconds(10), cancel);
         if (host is null) return ExitCodes.InputFailed;
         var jobs = new ClusterJobClient(ClusterConnection.ClientOf(host));
         JobProgress submitted;

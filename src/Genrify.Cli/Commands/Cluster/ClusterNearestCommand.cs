@@ -29,7 +29,7 @@ internal static class ClusterNearestCommand
             if (connection.Client(context, parse) is not { } settings) return ExitCodes.Usage;
             int count = parse.GetValue(k);
             if (count is < 1 or > 1000) { context.Fail($"--k must be from 1 to 1000, got {count}"); return ExitCodes.Usage; }
-            using var host = await ClusterConnection.ConnectAsync(context, settings, TimeSpan.FromSeconds(20), cancel);
+            using var host = await ClusterConnection.ConnectAsync(context, settings, TimeSpan.FromSeconds(10), cancel);
             if (host is null) return ExitCodes.InputFailed;
             ClusterNearestSearch search;
             IFeaturePreset preset;
