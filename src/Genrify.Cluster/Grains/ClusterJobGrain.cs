@@ -123,7 +123,8 @@ internal sealed class ClusterJobGrain(
     public async Task Fail(WorkerId worker, int index, string error)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
-        if (Job.Error is not null || Job.Finished is not null) return;
+        // No job to stop (never submitted), or one already over: nothing to record.
+        if (Job.Spec is null || Job.Error is not null || Job.Finished is not null) return;
         Job.Error = $"item {index} of {Job.Done.Length} on {worker}: {error}";
         Job.Leases.Clear();
         _deadlines.Clear();

@@ -43,8 +43,9 @@ public sealed class ClusterNearestSearch
             .OrderBy(p => p.Shard!.Index).ToList();
         if (files.Count == 0) throw new InvalidDataException($"{store}: no part files (named like {ShardParts.FileName(new ShardSpec(0, 8))})");
         int count = files[0].Shard!.Count;
-        if (files.Any(f => f.Shard!.Count != count) || files.Count != count)
-            throw new InvalidDataException($"{store}: {files.Count} part file(s) for a split of {count}; finish the job (or keep one split per folder)");
+        // Every shard of one split exactly once: a shard twice would answer its songs twice, a missing one not at all.
+        if (files.Any(f => f.Shard!.Count != count) || files.Count != count || files.Select(f => f.Shard!.Index).Distinct().Count() != count)
+            throw new InvalidDataException($"{store}: {files.Count} part file(s) for a split of {count} (each shard once); finish the job (or keep one split per folder)");
         var parts = files.Select(f => grains.GetGrain<INearestPartGrain>(f.Path)).ToArray();
         var statistics = await Task.WhenAll(parts.Select(p => p.Statistics()));
         var preset = FeatureTable.Load(files[0].Path).PresetName;

@@ -6,7 +6,7 @@ namespace Genrify.Cluster.Nearest;
 /// </summary>
 public interface INearestPartGrain : IGrainWithStringKey
 {
-    /// <summary>The sums of the part's index columns (<see cref="IndexColumns"/>).</summary>
+    /// <summary>The means and spreads of the part's index columns (<see cref="IndexColumns"/>).</summary>
     Task<PartStatistics> Statistics();
 
     /// <summary>The part's <paramref name="k"/> songs nearest to <paramref name="query"/> (already standardised by

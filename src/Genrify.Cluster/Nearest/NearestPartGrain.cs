@@ -21,16 +21,20 @@ internal sealed class NearestPartGrain : Grain, INearestPartGrain
     public async Task<PartStatistics> Statistics()
     {
         var part = await PartAsync();
-        var sum = new double[_columns.Length];
-        var squares = new double[_columns.Length];
-        foreach (var row in part.Rows)
-            for (int c = 0; c < _columns.Length; c++)
-            {
-                double v = row.Values[_columns[c]];
-                sum[c] += v;
-                squares[c] += v * v;
-            }
-        return new PartStatistics(_columns.Select(c => part.FeatureNames[c]).ToArray(), part.Rows.Count, sum, squares);
+        int n = part.Rows.Count;
+        var mean = new double[_columns.Length];
+        var deviations = new double[_columns.Length];
+        for (int c = 0; c < _columns.Length && n > 0; c++)
+        {
+            int column = _columns[c];
+            double sum = 0;
+            foreach (var row in part.Rows) sum += row.Values[column];
+            mean[c] = sum / n;
+            double squares = 0;
+            foreach (var row in part.Rows) squares += (row.Values[column] - mean[c]) * (row.Values[column] - mean[c]);
+            deviations[c] = squares;
+        }
+        return new PartStatistics(_columns.Select(c => part.FeatureNames[c]).ToArray(), n, mean, deviations);
     }
 
     public async Task<IReadOnlyList<NearSong>> Nearest(float[] query, StoreScaling scaling, int k)

@@ -2,7 +2,7 @@ namespace Genrify.Cluster.Nearest;
 
 /// <summary>
 /// The standardisation of a whole store's index columns (mean 0, standard deviation 1, as
-/// <c>Genrify.Explore.ColumnScaling</c> does for one table), from the parts' sums; a constant column is left unscaled.
+/// <c>Genrify.Explore.ColumnScaling</c> does for one table), from the parts' summaries; a constant column is left unscaled.
 /// </summary>
 /// <param name="Mean">Per column, its mean over the store.</param>
 /// <param name="Scale">Per column, its population standard deviation (1 for a constant column).</param>
@@ -19,15 +19,28 @@ public sealed record StoreScaling([property: Id(0)] double[] Mean, [property: Id
         var names = filled[0].FeatureNames;
         if (filled.Any(p => !p.FeatureNames.SequenceEqual(names, StringComparer.Ordinal)))
             throw new ArgumentException("the store's parts have different columns", nameof(parts));
-        long n = filled.Sum(p => p.Count);
-        var mean = new double[names.Count];
-        var scale = new double[names.Count];
-        for (int c = 0; c < names.Count; c++)
+        int width = names.Count;
+        // Parts merged one by one (Chan, Golub and LeVeque's pairwise update), exact for a constant column.
+        long n = 0;
+        var mean = new double[width];
+        var deviations = new double[width];
+        foreach (var part in filled)
         {
-            double sum = filled.Sum(p => p.Sum[c]), squares = filled.Sum(p => p.SumOfSquares[c]);
-            mean[c] = sum / n;
-            double variance = Math.Max(0, squares / n - mean[c] * mean[c]);
-            scale[c] = variance > 1e-24 ? Math.Sqrt(variance) : 1;
+            long total = n + part.Count;
+            for (int c = 0; c < width; c++)
+            {
+                double delta = part.Mean[c] - mean[c];
+                mean[c] += delta * part.Count / total;
+                deviations[c] += part.SquaredDeviations[c] + delta * delta * ((double)n * part.Count / total);
+            }
+            n = total;
+        }
+        var scale = new double[width];
+        for (int c = 0; c < width; c++)
+        {
+            double std = Math.Sqrt(deviations[c] / n);
+            // Constant up to rounding (relative to the column's size, as ColumnScaling decides): left unscaled.
+            scale[c] = std > 1e-12 * Math.Max(1, Math.Abs(mean[c])) ? std : 1;
         }
         return new StoreScaling(mean, scale);
     }
