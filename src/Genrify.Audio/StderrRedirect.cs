@@ -31,13 +31,15 @@ internal static class StderrRedirect
     private static readonly object Gate = new();
     private static readonly ReaderWriterLockSlim Windows = new(LockRecursionPolicy.NoRecursion);
 
-    // Guarded by Gate.
+    // Written under Gate. The memfd, once made, never changes, so an open window may read it without Gate.
     private static int s_memfd = -1;
     private static int s_savedStderr = -1;
     private static int s_sharedWindows;
     private static bool s_redirected;
     private static bool s_handedToCrashReport;
     private static int s_peakSharedWindows;
+
+    // Interlocked.
     private static long s_exclusiveWindows;
 
     /// <summary>Whether descriptor 2 can be redirected here at all (Linux with glibc).</summary>
