@@ -1,4 +1,4 @@
 using System.Runtime.CompilerServices;
 
-// The tests fuzz internal parsers directly (PcmWavParser).
+// The tests fuzz internal parsers directly (PcmWavParser) and count the stderr redirect's windows (StderrRedirect).
 [assembly: InternalsVisibleTo("Genrify.Audio.Tests")]

@@ -1,86 +1,85 @@
-using System.Text;
-using Genrify.Audio.Native;
-
 namespace Genrify.Audio;
 
 /// <summary>
-/// Points file descriptor 2 at an in-memory file while libsndfile runs, so that what libmpg123 prints there
-/// ("Warning: Xing stream size off by more than 1%…", "[src/libmpg123/…] error: …") can be reported with the name of
-/// the file it is about instead of reaching the user's terminal as an anonymous line. Neither libsndfile nor libmpg123
+/// One decode's view of what native code prints to file descriptor 2 while libsndfile runs, so that libmpg123's lines
+/// ("Warning: Xing stream size off by more than 1%…", "[src/libmpg123/…] error: …") can be reported with the name of the
+/// file they are about instead of reaching the user's terminal as anonymous lines. Neither libsndfile nor libmpg123
 /// offers a switch for this: libsndfile never sets MPG123_QUIET on its private mpg123 handle, and mpg123 reads no
 /// environment variable for it.
 /// </summary>
 /// <remarks>
-/// Descriptor 2 is process-wide, so one capture runs at a time (a lock; the other decoding thread waits).
-/// Managed output is unaffected: <see cref="Console.Error"/> writes through its own dup of descriptor 2, which is made
-/// here before the first redirect. What other native code happens to write to descriptor 2 during a capture is
-/// attributed to the file being decoded (rare: the CLI's other native libraries do not print there while decoding).
-/// An unhandled exception on another thread during a capture restores descriptor 2 first, so the runtime's crash
-/// report is not swallowed; a native crash (a signal) inside the window would lose the captured text.
-/// Only on Linux with glibc (memfd_create); elsewhere a capture does nothing and the native text goes where it did.
+/// <para>Descriptor 2 is process-wide (<see cref="StderrRedirect"/>), and mpg123 prints for very few files. So a decode
+/// first runs <see cref="StartShared">shared</see>, side by side with other decodes and their text going to one
+/// buffer, and only learns whether anything was printed during its window (<see cref="Overheard"/>). If so, the text
+/// may be its own or another decode's: the decode is redone <see cref="StartExclusive">exclusively</see>, while no
+/// other decode is in a window (no other MP3 decodes and no file is being opened), and what is printed then is its own. Decoding is deterministic, so the redone result
+/// replaces the first. A file that makes mpg123 print therefore costs two decodes, and a decode that was running
+/// beside it one more.</para>
+/// <para>What other native code writes to descriptor 2 during a shared window also causes a redo; unless the redo
+/// reproduces it, that text is then dropped (rare: the CLI's other native libraries do not print there while decoding).
+/// What it writes during an exclusive window is attributed to the file being decoded.</para>
+/// <para>Start and stop on the same thread. Without a redirect (not Linux, or no memfd) both kinds do nothing.</para>
 /// </remarks>
 internal sealed class NativeStderrCapture : IDisposable
 {
-    // The text is folded into a one-line message: more than this is not worth reading.
-    private const int MaxCapturedBytes = 4096;
     private const int MaxReportedChars = 300;
-    private const int SeekEnd = 2;
 
-    private static readonly object Gate = new();
-    private static readonly bool Supported = Initialise();
-    private static NativeStderrCapture? s_active;
+    private enum Kind { Uncaptured, Shared, Exclusive }
 
-    private int _savedStderr = -1;
-    private int _memfd = -1;
+    private readonly Kind _kind;
+    private readonly long _sizeAtEntry;
     private string? _captured;
+    private bool _overheard;
 
-    private NativeStderrCapture() { }
-
-    /// <summary>Starts capturing descriptor 2 (waiting for another thread's capture to end); a no-op where unsupported.</summary>
-    public static NativeStderrCapture Start()
+    private NativeStderrCapture(Kind kind, long sizeAtEntry)
     {
-        var capture = new NativeStderrCapture();
-        if (!Supported) return capture;
-        Monitor.Enter(Gate);
-        int memfd = LibC.MemfdCreate("genrify-native-stderr", LibC.MemfdCloseOnExec);
-        int saved = LibC.Fcntl(LibC.StandardError, LibC.DuplicateCloseOnExec, 3);
-        if (memfd < 0 || saved < 0 || LibC.Dup2(memfd, LibC.StandardError) < 0)
-        {
-            // No capture possible (no descriptor 2, out of descriptors): run uncaptured.
-            if (memfd >= 0) LibC.Close(memfd);
-            if (saved >= 0) LibC.Close(saved);
-            Monitor.Exit(Gate);
-            return capture;
-        }
-        capture._memfd = memfd;
-        capture._savedStderr = saved;
-        Volatile.Write(ref s_active, capture);
-        return capture;
+        _kind = kind;
+        _sizeAtEntry = sizeAtEntry;
     }
 
-    /// <summary>Restores descriptor 2 and returns what native code wrote meanwhile ("" when nothing). Idempotent.</summary>
+    /// <summary>
+    /// Opens a shared window: decodes on other threads run meanwhile (waiting only for an exclusive one). Its
+    /// <see cref="Stop"/> returns "" and sets <see cref="Overheard"/>.
+    /// </summary>
+    public static NativeStderrCapture StartShared() => StderrRedirect.Supported
+        ? new NativeStderrCapture(Kind.Shared, StderrRedirect.EnterShared())
+        : new NativeStderrCapture(Kind.Uncaptured, -1);
+
+    /// <summary>Opens an exclusive window (waiting for every other one to close); its <see cref="Stop"/> returns the text.</summary>
+    public static NativeStderrCapture StartExclusive()
+    {
+        if (!StderrRedirect.Supported) return new NativeStderrCapture(Kind.Uncaptured, -1);
+        StderrRedirect.EnterExclusive();
+        return new NativeStderrCapture(Kind.Exclusive, -1);
+    }
+
+    /// <summary>
+    /// After <see cref="Stop"/> of a shared window: whether anything reached descriptor 2 during it, from this decode
+    /// or another, so that the decode must be redone exclusively to know.
+    /// </summary>
+    public bool Overheard => _overheard;
+
+    /// <summary>
+    /// Closes the window. Returns what native code wrote to descriptor 2 meanwhile for an exclusive window, "" otherwise
+    /// (or when nothing was written). Idempotent.
+    /// </summary>
     public string Stop()
     {
         if (_captured is not null) return _captured;
-        if (_memfd < 0) return _captured = "";
-        // The crash handler took over (the process is going down): leave the descriptors to it.
-        if (Interlocked.CompareExchange(ref s_active, null, this) != this) return _captured = "";
-        LibC.Dup2(_savedStderr, LibC.StandardError);
-        LibC.Close(_savedStderr);
-        try
+        _captured = "";
+        switch (_kind)
         {
-            _captured = ReadCaptured(_memfd);
-        }
-        finally
-        {
-            LibC.Close(_memfd);
-            _memfd = -1;
-            Monitor.Exit(Gate);
+            case Kind.Shared:
+                _overheard = StderrRedirect.LeaveShared(_sizeAtEntry);
+                break;
+            case Kind.Exclusive:
+                _captured = StderrRedirect.LeaveExclusive();
+                break;
         }
         return _captured;
     }
 
-    /// <summary>Stops the capture if still running.</summary>
+    /// <summary>Closes the window if still open.</summary>
     public void Dispose() => Stop();
 
     /// <summary>
@@ -95,53 +94,5 @@ internal sealed class NativeStderrCapture : IDisposable
         if (joined.Length > MaxReportedChars)
             joined = $"{joined[..MaxReportedChars]}… ({lines.Length} lines)";
         return $"decoder said: '{joined}'";
-    }
-
-    private static unsafe string ReadCaptured(int memfd)
-    {
-        long size = LibC.Lseek(memfd, 0, SeekEnd);
-        if (size <= 0 || LibC.Lseek(memfd, 0, LibC.SeekSet) != 0) return "";
-        var bytes = new byte[Math.Min(size, MaxCapturedBytes)];
-        int filled = 0;
-        fixed (byte* p = bytes)
-        {
-            while (filled < bytes.Length)
-            {
-                nint got = LibC.Read(memfd, p + filled, (nuint)(bytes.Length - filled));
-                if (got <= 0) break;
-                filled += (int)got;
-            }
-        }
-        return Encoding.UTF8.GetString(bytes, 0, filled);
-    }
-
-    private static bool Initialise()
-    {
-        if (!OperatingSystem.IsLinux()) return false;
-        try
-        {
-            if (LibC.Fcntl(LibC.StandardError, LibC.DuplicateCloseOnExec, 3) is var probe and >= 0) LibC.Close(probe);
-            else return false;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-        // Console.Error dups descriptor 2 when first used; dup it now, while 2 is still the real stderr, so managed
-        // warnings written during a capture (from any thread) still reach the user.
-        _ = Console.Error;
-        AppDomain.CurrentDomain.UnhandledException += (_, _) => RestoreForCrashReport();
-        return true;
-    }
-
-    // The runtime prints an unhandled exception to descriptor 2 after raising this event: point 2 back at the real
-    // stderr and pass on what was captured so far, so neither the crash report nor the decoder's text is lost.
-    private static void RestoreForCrashReport()
-    {
-        var active = Interlocked.Exchange(ref s_active, null);
-        if (active is null) return;
-        LibC.Dup2(active._savedStderr, LibC.StandardError);
-        string captured = ReadCaptured(active._memfd);
-        if (captured.Length > 0) Console.Error.Write(captured);
     }
 }

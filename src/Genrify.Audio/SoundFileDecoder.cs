@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Genrify.Audio.Native;
 
 namespace Genrify.Audio;
@@ -17,10 +18,40 @@ internal static class SoundFileDecoder
 
     /// <summary>Opens <paramref name="path"/>; null when libsndfile does not recognise it (<paramref name="error"/> says why).</summary>
     /// <remarks>What libmpg123 prints to stderr meanwhile is not shown; it becomes part of a warning or of the error.
+    /// Decodes on other threads run meanwhile; when anything was printed during this one, it is done again while no
+    /// other decode can print, and that result replaces the first (see <see cref="NativeStderrCapture"/>).
     /// With <see cref="LoadOptions.Scratch"/>, the frames are read into its array (see <see cref="DecodeScratch"/>).</remarks>
     public static DecodedAudio? TryDecode(string path, LoadOptions options, out string error)
     {
-        using var capture = NativeStderrCapture.Start();
+        // Side by side with other decodes first: mpg123 prints for few files, and only then is the decode redone
+        // alone to learn whose text it was. Decoding is deterministic, so the redo gives the same audio.
+        DecodedAudio? audio = null;
+        ExceptionDispatchInfo? failure = null;
+        var shared = NativeStderrCapture.StartShared();
+        try
+        {
+            audio = DecodeCapturing(path, options, shared, out error);
+        }
+        catch (AudioDecodeException e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+            error = "";
+        }
+        finally
+        {
+            shared.Stop();
+        }
+        if (!shared.Overheard)
+        {
+            failure?.Throw();
+            return audio;
+        }
+        using var exclusive = NativeStderrCapture.StartExclusive();
+        return DecodeCapturing(path, options, exclusive, out error);
+    }
+
+    private static DecodedAudio? DecodeCapturing(string path, LoadOptions options, NativeStderrCapture capture, out string error)
+    {
         var info = new LibSndFile.Info();
         IntPtr file = LibSndFile.Open(path, LibSndFile.ModeRead, ref info);
         if (file == IntPtr.Zero)
@@ -31,7 +62,7 @@ internal static class SoundFileDecoder
         error = "";
         try
         {
-            // Only libmpg123 prints while decoding: other formats decode uncaptured, without waiting for the lock.
+            // Only libmpg123 prints while decoding: other formats leave the window once the file is open.
             if ((info.Format & LibSndFile.MajorFormatMask) != LibSndFile.FormatMpeg) capture.Stop();
             return Decode(path, file, info, options, capture);
         }
