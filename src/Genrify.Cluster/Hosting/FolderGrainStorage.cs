@@ -46,7 +46,8 @@ internal sealed class FolderGrainStorage(string folder, IGrainStorageSerializer 
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(version + VersionSeparator));
             await stream.WriteAsync(payload);
-            stream.Flush(flushToDisk: true); // the state outlives the machine's crash, not only the process's
+            // No fsync: a state lost to a machine crash is rebuilt from the store, where a written part is the truth
+            // (an item handed out again finds its part and is counted), and a sync per lease would slow every item.
         }
         File.Move(temp, path, overwrite: true);
         grainState.ETag = version;

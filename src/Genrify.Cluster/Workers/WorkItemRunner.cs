@@ -22,6 +22,8 @@ public sealed class WorkItemRunner
 
     private readonly PresetRegistry _presets;
     private readonly JobCollections _collections = new();
+    // The slots' working arrays, kept from item to item (an item may be a single song).
+    private readonly ExtractionBufferPool _buffers = new();
     private readonly ConcurrentDictionary<string, Lazy<IGenrePredictor>> _models = new(StringComparer.Ordinal);
 
     /// <summary>A runner that looks presets up in <paramref name="presets"/>.</summary>
@@ -65,7 +67,7 @@ public sealed class WorkItemRunner
     {
         var preset = _presets.Get(spec.Preset ?? throw new ArgumentException("an extract job names a preset"));
         // One song at a time: the silo runs as many items at once as it has slots.
-        var result = new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = 1 }).Run(songs, null, cancel);
+        var result = new BatchExtractor(preset, new BatchOptions { MaxDegreeOfParallelism = 1, Buffers = _buffers }).Run(songs, null, cancel);
         return (result.Table, result.Skipped.Select(s => new SkippedSong(s.File, s.Reason)).ToArray());
     }
 

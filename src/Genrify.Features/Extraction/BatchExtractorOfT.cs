@@ -51,15 +51,23 @@ public sealed class BatchExtractor<T>
         {
             // Each worker keeps its own clip-sized working arrays from clip to clip (see ExtractionBuffers): allocated
             // per clip instead, they cost about one gen2 collection per clip and memory bandwidth the workers share.
-            var buffers = new ExtractionBuffers();
-            for (int i = Interlocked.Increment(ref next); i < tracks.Count; i = Interlocked.Increment(ref next))
+            var pool = _options.Buffers;
+            var buffers = pool?.Rent() ?? new ExtractionBuffers();
+            try
             {
-                var outcome = outcomes[i] = Process(tracks[i], buffers, cancel);
-                if (outcome.Kind == ClipOutcome.Extracted) Interlocked.Increment(ref extracted);
-                else if (outcome.Kind == ClipOutcome.Cached) Interlocked.Increment(ref hits);
-                int n = Interlocked.Increment(ref done);
-                progress?.Report(new BatchProgress(n, tracks.Count, tracks[i].File, outcome.Kind,
-                    outcome.SkipReason ?? outcome.Warnings.FirstOrDefault()));
+                for (int i = Interlocked.Increment(ref next); i < tracks.Count; i = Interlocked.Increment(ref next))
+                {
+                    var outcome = outcomes[i] = Process(tracks[i], buffers, cancel);
+                    if (outcome.Kind == ClipOutcome.Extracted) Interlocked.Increment(ref extracted);
+                    else if (outcome.Kind == ClipOutcome.Cached) Interlocked.Increment(ref hits);
+                    int n = Interlocked.Increment(ref done);
+                    progress?.Report(new BatchProgress(n, tracks.Count, tracks[i].File, outcome.Kind,
+                        outcome.SkipReason ?? outcome.Warnings.FirstOrDefault()));
+                }
+            }
+            finally
+            {
+                pool?.Return(buffers);
             }
         }
         // One file per step from a shared counter (files take seconds each, so balance beats batching), on dedicated

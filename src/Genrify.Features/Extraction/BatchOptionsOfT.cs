@@ -16,4 +16,8 @@ public record BatchOptions<T>
     /// <summary>Turns (path, sample rate, the worker's decode scratch) into samples; defaults to
     /// <see cref="ClipDecoder.Decode(string, int, DecodeScratch)"/>.</summary>
     public Func<string, int, DecodeScratch, AudioBuffer> Decoder { get; init; } = ClipDecoder.Decode;
+
+    /// <summary>Where workers rent their working arrays and give them back, so they outlive the batch (many small
+    /// batches in a row); null: each worker of each batch allocates its own.</summary>
+    public ExtractionBufferPool? Buffers { get; init; }
 }
