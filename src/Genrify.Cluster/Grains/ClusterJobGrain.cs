@@ -18,6 +18,8 @@ internal sealed class ClusterJobGrain(
 {
     private readonly Dictionary<int, DateTimeOffset> _deadlines = [];
     private int _cursor;
+    private int _doneCount;
+    private bool _leftBoard;
 
     private ClusterJobState Job => state.State;
 
@@ -26,6 +28,7 @@ internal sealed class ClusterJobGrain(
         // Leases read back get a full term: a live holder renews within it, a dead one is found out by the membership.
         var now = clock.GetUtcNow();
         foreach (var index in Job.Leases.Keys) _deadlines[index] = now + options.Value.LeaseDuration;
+        _doneCount = Job.Done.Count(d => d);
         return Task.CompletedTask;
     }
 
@@ -39,6 +42,7 @@ internal sealed class ClusterJobGrain(
             Job.Spec = spec;
             Job.Started = clock.GetUtcNow();
             Job.Done = new bool[spec.Items];
+            _doneCount = 0;
             await state.WriteStateAsync();
         }
         else if (Job.Spec != spec)
@@ -51,17 +55,32 @@ internal sealed class ClusterJobGrain(
     public async Task<WorkItem?> Lease(WorkerId worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
+        bool changed = false;
+        var item = TryLease(worker, ref changed);
+        if (changed) await state.WriteStateAsync();
+        return item;
+    }
+
+    public async Task<WorkItem?> CompleteAndLease(WorkerId worker, ItemOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        bool changed = Record(outcome);
+        var item = TryLease(worker, ref changed);
+        if (changed) await state.WriteStateAsync();
+        await LeaveBoardIfOver();
+        return item;
+    }
+
+    // The next free item for the worker, recorded in memory (changed: the state needs writing).
+    private WorkItem? TryLease(WorkerId worker, ref bool changed)
+    {
         if (Job.Spec is null || Job.Finished is not null || Job.Error is not null) return null;
-        bool changed = TakeBackLostLeases();
+        changed |= TakeBackLostLeases();
         int free = NextFree();
-        if (free < 0)
-        {
-            if (changed) await state.WriteStateAsync();
-            return null;
-        }
+        if (free < 0) return null;
         Job.Leases[free] = new JobLease(worker.Silo.ToParsableString(), worker.Slot);
         _deadlines[free] = clock.GetUtcNow() + options.Value.LeaseDuration;
-        await state.WriteStateAsync();
+        changed = true;
         return new WorkItem(this.GetPrimaryKeyString(), Job.Spec, free);
     }
 
@@ -85,11 +104,21 @@ internal sealed class ClusterJobGrain(
 
     public async Task<JobProgress> Complete(WorkerId worker, ItemOutcome outcome)
     {
+        ArgumentNullException.ThrowIfNull(worker);
+        if (Record(outcome)) await state.WriteStateAsync();
+        await LeaveBoardIfOver();
+        return Snapshot();
+    }
+
+    // Counts a finished item once (the same item finished twice, by a slow worker and its replacement, counts once);
+    // true when the state changed.
+    private bool Record(ItemOutcome outcome)
+    {
         ArgumentNullException.ThrowIfNull(outcome);
         if (Job.Spec is null) throw new InvalidOperationException($"job {this.GetPrimaryKeyString()} was never submitted");
         if (outcome.Index < 0 || outcome.Index >= Job.Done.Length)
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Index, $"the job has items 0 to {Job.Done.Length - 1}");
-        if (Job.Done[outcome.Index]) return Snapshot(); // the same item finished twice (a lease taken back from a slow worker): counted once
+        if (Job.Done[outcome.Index]) return false;
         Job.Done[outcome.Index] = true;
         Job.Leases.Remove(outcome.Index);
         _deadlines.Remove(outcome.Index);
@@ -97,15 +126,21 @@ internal sealed class ClusterJobGrain(
         Job.Rows += outcome.Rows;
         Job.SkippedCount += outcome.Skipped.Count;
         Job.Skipped.AddRange(outcome.Skipped.Take(ClusterJobState.MaxSkippedKept - Job.Skipped.Count));
-        if (Job.Done.All(d => d))
+        if (++_doneCount == Job.Done.Length)
         {
             Job.Finished = clock.GetUtcNow();
             Job.Leases.Clear();
         }
-        await state.WriteStateAsync();
-        if (Job.Finished is not null)
+        return true;
+    }
+
+    private async Task LeaveBoardIfOver()
+    {
+        if (Job.Finished is not null && !_leftBoard)
+        {
             await GrainFactory.GetGrain<IJobBoardGrain>(IJobBoardGrain.Key).Remove(this.GetPrimaryKeyString());
-        return Snapshot();
+            _leftBoard = true;
+        }
     }
 
     public async Task Release(WorkerId worker, int index)
@@ -164,7 +199,7 @@ internal sealed class ClusterJobGrain(
     }
 
     private JobProgress Snapshot() => new(
-        this.GetPrimaryKeyString(), Job.Done.Length, Job.Done.Count(d => d), Job.Leases.Count, Job.Songs, Job.Rows,
+        this.GetPrimaryKeyString(), Job.Done.Length, _doneCount, Job.Leases.Count, Job.Songs, Job.Rows,
         Job.SkippedCount, Job.Skipped.ToArray(), Job.Started, Job.Finished, Job.Reassigned, Job.Error);
 
     private static string Describe(ClusterJobSpec spec) =>

@@ -27,6 +27,12 @@ public interface IClusterJobGrain : IGrainWithStringKey
     /// <summary>The item's part file is written (or was already there); a second report of one item counts once.</summary>
     Task<JobProgress> Complete(WorkerId worker, ItemOutcome outcome);
 
+    /// <summary>
+    /// <see cref="Complete"/> and <see cref="Lease"/> in one call and one state write: the worker's next item (or null
+    /// when none is free), so a worker moves from item to item with one round trip.
+    /// </summary>
+    Task<WorkItem?> CompleteAndLease(WorkerId worker, ItemOutcome outcome);
+
     /// <summary>The worker gives the item back undone (its silo is stopping); another worker takes it.</summary>
     Task Release(WorkerId worker, int index);
 

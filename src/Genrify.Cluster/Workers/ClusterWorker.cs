@@ -43,7 +43,8 @@ internal sealed partial class ClusterWorker(
                     await Task.Delay(_options.IdlePoll, stopping);
                     continue;
                 }
-                await Work(worker, item, stopping);
+                // From item to item of one job with one round trip each (report this one, lease the next).
+                while (item is not null) item = await Work(worker, item, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -58,42 +59,47 @@ internal sealed partial class ClusterWorker(
         }
     }
 
-    private async Task Work(WorkerId worker, WorkItem item, CancellationToken stopping)
+    // Does the item and reports it; returns the job's next item for this worker, or null.
+    private async Task<WorkItem?> Work(WorkerId worker, WorkItem item, CancellationToken stopping)
     {
         var job = grains.GetGrain<IClusterJobGrain>(item.JobId);
         using var itemCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        using var heartbeat = Heartbeat(job, worker, item.Index, itemCancel);
         ItemOutcome outcome;
-        try
+        using (Heartbeat(job, worker, item.Index, itemCancel))
         {
-            outcome = await Task.Factory.StartNew(() => runner.Run(item, itemCancel.Token), itemCancel.Token,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
+            {
+                outcome = await Task.Factory.StartNew(() => runner.Run(item, itemCancel.Token), itemCancel.Token,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                if (stopping.IsCancellationRequested) await GiveBack(job, worker, item.Index);
+                return null; // else: the lease went to another worker, which does the item
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
+                                          or Features.PresetUnavailableException or Data.FeatureTableException or Learning.ModelFileException)
+            {
+                LogItemFailed(log, item.JobId, item.Index, e.Message);
+                await job.Fail(worker, item.Index, e.Message);
+                return null;
+            }
         }
-        catch (OperationCanceledException)
-        {
-            if (stopping.IsCancellationRequested) await GiveBack(job, worker, item.Index);
-            return; // else: the lease went to another worker, which does the item
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
-                                      or Features.PresetUnavailableException or Data.FeatureTableException or Learning.ModelFileException)
-        {
-            LogItemFailed(log, item.JobId, item.Index, e.Message);
-            await job.Fail(worker, item.Index, e.Message);
-            return;
-        }
-        await Report(job, worker, outcome, stopping);
+        return await Report(job, worker, outcome, stopping);
     }
 
-    // The part is written: tell the job, riding out a grain that is moving to another silo. Should every attempt fail,
-    // nothing is lost: the item is handed out again and its next holder finds the part and reports it.
-    private async Task Report(IClusterJobGrain job, WorkerId worker, ItemOutcome outcome, CancellationToken stopping)
+    // The part is written: tell the job and take its next item, riding out a grain that is moving to another silo.
+    // Should every attempt fail, nothing is lost: the item is handed out again and its next holder finds the part and
+    // reports it.
+    private async Task<WorkItem?> Report(IClusterJobGrain job, WorkerId worker, ItemOutcome outcome, CancellationToken stopping)
     {
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                await job.Complete(worker, outcome);
-                return;
+                if (!stopping.IsCancellationRequested) return await job.CompleteAndLease(worker, outcome);
+                await job.Complete(worker, outcome); // the silo is stopping: take nothing more
+                return null;
             }
             catch (Exception e) when (e is OrleansException or TimeoutException && attempt < 5)
             {
