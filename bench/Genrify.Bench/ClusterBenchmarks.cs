@@ -10,13 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace Genrify.Bench;
 
 /// <summary>
-/// The cluster's scaling bar: the same extract job of LIMIT clips (one work item per clip) on a cluster of one silo
+/// The cluster's scaling bar: the same extract job of LIMIT clips (PER clips per work item) on a cluster of one silo
 /// pinned to core 0 and on a cluster of two silos pinned to cores 0 and 1 (<c>taskset</c>, one worker each). Both
 /// clusters run side by side for the whole suite (an idle silo costs next to nothing) and take turns, the order
 /// alternating, so the host's drift falls on both alike. Each first runs one job unmeasured (code compiled by the JIT,
 /// FFT plans, buffers), as a long-running cluster has done; then each round times one job on each, from submission
 /// to its last part, with the silos' CPU time. Usage:
-/// <c>cluster [--limit 60] [--rounds 5] [--preset gtzan] [--genrify ./genrify] [FOLDER]</c> (default the shared
+/// <c>cluster [--limit 120] [--per-item 4] [--rounds 5] [--preset gtzan] [--genrify ./genrify] [FOLDER]</c> (default the shared
 /// Emotify clips, every k-th so the genres mix).
 /// </summary>
 internal static class ClusterBenchmarks
@@ -24,12 +24,13 @@ internal static class ClusterBenchmarks
     public static int Run(string[] args)
     {
         string presetName = "gtzan", genrify = Path.Combine(BenchPaths.RepositoryRoot, "genrify");
-        int limit = 60, rounds = 5;
+        int limit = 120, rounds = 5, perItem = 4;
         string? folder = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--preset" && i + 1 < args.Length) presetName = args[++i];
             else if (args[i] == "--limit" && i + 1 < args.Length) limit = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--per-item" && i + 1 < args.Length) perItem = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--genrify" && i + 1 < args.Length) genrify = Path.GetFullPath(args[++i]);
             else folder = args[i];
@@ -44,10 +45,11 @@ internal static class ClusterBenchmarks
 
         var work = Path.Combine(Path.GetTempPath(), $"genrify-bench-cluster-{Environment.ProcessId}");
         var music = CopySelection(folder, Path.Combine(work, "music"), limit);
-        Console.WriteLine($"{limit} clips of {folder}, preset {presetName}, one item per clip; seconds from submission to the last part");
+        int items = Math.Max(1, limit / Math.Max(1, perItem));
+        Console.WriteLine($"{limit} clips of {folder}, preset {presetName}, {items} items; seconds from submission to the last part");
         try
         {
-            return RunAsync(genrify, music, work, presetName, limit, rounds).GetAwaiter().GetResult();
+            return RunAsync(genrify, music, work, presetName, limit, items, rounds).GetAwaiter().GetResult();
         }
         finally
         {
@@ -55,29 +57,30 @@ internal static class ClusterBenchmarks
         }
     }
 
-    private static async Task<int> RunAsync(string genrify, string music, string work, string preset, int items, int rounds)
+    private static async Task<int> RunAsync(string genrify, string music, string work, string preset, int clips, int items, int rounds)
     {
         await using var one = await BenchCluster.StartAsync(genrify, "one", cores: [0], Path.Combine(work, "one"));
         await using var two = await BenchCluster.StartAsync(genrify, "two", cores: [0, 1], Path.Combine(work, "two"));
-        foreach (var cluster in new[] { one, two }) await cluster.RunJobAsync(music, preset, items); // warm-up, not counted
+        for (int warm = 0; warm < 2; warm++)
+            foreach (var cluster in new[] { one, two }) await cluster.RunJobAsync(music, preset, clips, items); // warm-up, not counted
         var wall = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
         var cpu = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
         for (int round = 0; round < rounds; round++)
         {
             foreach (var cluster in round % 2 == 0 ? new[] { one, two } : [two, one])
             {
-                var (seconds, cpuSeconds) = await cluster.RunJobAsync(music, preset, items);
+                var (seconds, cpuSeconds) = await cluster.RunJobAsync(music, preset, clips, items);
                 wall[cluster.Silos].Add(seconds);
                 cpu[cluster.Silos].Add(cpuSeconds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round + 1}: {cluster.Silos} silo(s) {seconds,6:0.00} s ({items / seconds:0.00} clips/s), silos' CPU {1000 * cpuSeconds / items:0} ms per clip, CPU/wall {cpuSeconds / seconds:0.00}"));
+                    $"round {round + 1}: {cluster.Silos} silo(s) {seconds,6:0.00} s ({clips / seconds:0.00} clips/s), silos' CPU {1000 * cpuSeconds / clips:0} ms per clip, CPU/wall {cpuSeconds / seconds:0.00}"));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: 2 silos / 1 silo = {wall[1][^1] / wall[2][^1]:0.00}x"));
         }
         var ratios = wall[1].Zip(wall[2], (a, b) => a / b).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median: 1 silo {Median(wall[1]):0.00} s, 2 silos {Median(wall[2]):0.00} s, speed-up {Median(wall[1]) / Median(wall[2]):0.00}x " +
-            $"(per round {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}); CPU per clip {1000 * Median(cpu[1]) / items:0} / {1000 * Median(cpu[2]) / items:0} ms"));
+            $"(per round {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}); CPU per clip {1000 * Median(cpu[1]) / clips:0} / {1000 * Median(cpu[2]) / clips:0} ms"));
         return 0;
     }
 
@@ -132,14 +135,14 @@ internal static class ClusterBenchmarks
         }
 
         /// <summary>One job into a fresh store: its seconds from submission to the last part, and the silos' CPU seconds.</summary>
-        public async Task<(double Seconds, double CpuSeconds)> RunJobAsync(string music, string preset, int items)
+        public async Task<(double Seconds, double CpuSeconds)> RunJobAsync(string music, string preset, int clips, int items)
         {
             var jobs = new ClusterJobClient(_client.Services.GetRequiredService<IClusterClient>()) { PollInterval = TimeSpan.FromMilliseconds(100) };
             var id = $"bench-{Path.GetFileName(_work)}-{_jobs++}";
             double cpu0 = _processes.Sum(CpuSeconds);
             await jobs.SubmitAsync(id, new ClusterJobSpec(ClusterJobKind.Extract, music, preset, null, Path.Combine(_work, id), items));
             var done = await jobs.WaitAsync(id);
-            if (done.Error is not null || done.Rows != items) throw new InvalidOperationException($"job {id}: {done.Error ?? $"{done.Rows} rows of {items}"}");
+            if (done.Error is not null || done.Rows != clips) throw new InvalidOperationException($"job {id}: {done.Error ?? $"{done.Rows} rows of {clips}"}");
             return ((done.Finished!.Value - done.Started).TotalSeconds, _processes.Sum(CpuSeconds) - cpu0);
         }
 
