@@ -16,8 +16,9 @@ public class ClusterProcessTests
     public async Task Two_silo_processes_one_killed_with_SIGKILL_midway_give_the_single_machine_table()
     {
         using var temp = new TempFolder();
-        var music = SyntheticCollection.Write(temp.PathOf("music"), clips: 150, seconds: 8, bad: 1);
-        var single = CliRun.Of(PresetRegistry.Default, "extract", music, "--preset", "seed", "--out", temp.PathOf("single.parquet"), "--no-cache");
+        // About 5 s of work on two silos, so "midway" (6 to 29 of 30 parts written) lasts seconds, not a poll's width.
+        var music = SyntheticCollection.Write(temp.PathOf("music"), clips: 120, seconds: 10, bad: 1);
+        var single = CliRun.Of(PresetRegistry.Default, "extract", music, "--preset", "gtzan", "--out", temp.PathOf("single.parquet"), "--no-cache");
         Assert.True(single.ExitCode == 0, single.Error);
 
         var ports = LoopbackPorts.Free(4);
@@ -27,7 +28,7 @@ public class ClusterProcessTests
         using var second = await SiloProcess.StartAsync([.. common, "--port", S(ports[2]), "--gateway-port", S(ports[3])]);
 
         var store = temp.PathOf("store");
-        var run = Task.Run(() => CliRun.Of(PresetRegistry.Default, "cluster", "run", music, "--preset", "seed", "--out", store, "--items", "30", "--gateway", S(ports[1])));
+        var run = Task.Run(() => CliRun.Of(PresetRegistry.Default, "cluster", "run", music, "--preset", "gtzan", "--out", store, "--items", "30", "--gateway", S(ports[1])));
         // Midway: a few parts written, most not.
         while (!run.IsCompleted && (!Directory.Exists(store) || Directory.GetFiles(store, "part-*").Length < 6)) await Task.Delay(50);
         int partsWhenKilled = Directory.GetFiles(store, "part-*").Length;
@@ -36,7 +37,7 @@ public class ClusterProcessTests
         var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(result.ExitCode == 0, result.Error + result.Out + primary.Log);
         Assert.InRange(partsWhenKilled, 6, 29);
-        Assert.Contains("wrote 150 rows in 30 parts", result.Out);
+        Assert.Contains("wrote 120 rows in 30 parts", result.Out);
         Assert.Contains("broken0.wav", result.Out); // the bad file is reported, not lost
         Assert.Equal(30, Directory.GetFiles(store).Length); // one file per part: none twice, no temporary left
         var expected = FeatureTable.Load(temp.PathOf("single.parquet"));
