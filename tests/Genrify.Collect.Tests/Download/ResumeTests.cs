@@ -20,7 +20,7 @@ public class ResumeTests : LoopbackTest
         using var cancel = new CancellationTokenSource();
         var progress = new CancelAfter(3, cancel);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(rows, Quick with { MaxParallel = 3 }, progress, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(rows, Patient with { MaxParallel = 3 }, progress, cancel.Token));
         Assert.False(File.Exists(Path.Combine(Folder, "manifest.csv")));
         Assert.Empty(Directory.EnumerateFiles(Folder, ".*.partial*"));
         var finishedFirst = CollectionCheck.AudioFiles(Folder);
