@@ -5,11 +5,16 @@ using Genrify.Learning;
 namespace Genrify.Reports;
 
 /// <summary>One evaluated model in a report: a label, the feature set it used, and its cross-validation.</summary>
-public sealed record ReportEntry(string Model, string FeatureSet, CrossValidationResult Result);
+/// <param name="Model">The model's label.</param>
+/// <param name="FeatureSet">The features it used.</param>
+/// <param name="Result">Its cross-validation.</param>
+/// <param name="Families">The same predictions read through genre families, when the collection has them.</param>
+public sealed record ReportEntry(string Model, string FeatureSet, CrossValidationResult Result, FamilyEvaluation? Families = null);
 
 /// <summary>
 /// A Markdown report comparing models and feature sets side by side: accuracy table, per-genre wrong % table
-/// (the study's tables), a confusion matrix PNG per entry and optional feature-by-genre box plots.
+/// (the study's tables), with genre families the accuracy at each level and the confusions within each family, a
+/// confusion matrix PNG per entry and optional feature-by-genre box plots.
 /// </summary>
 public sealed class MarkdownReport
 {
@@ -77,6 +82,32 @@ public sealed class MarkdownReport
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The markdown of the genre families' tables: the accuracy at each level per entry, and per entry and family how
+    /// many songs were right, called another genre of the family, or a genre outside it; "" when no entry has families.
+    /// </summary>
+    public string FamiliesTables()
+    {
+        var withFamilies = _entries.Where(e => e.Families is not null).ToList();
+        if (withFamilies.Count == 0) return "";
+        var sb = new StringBuilder();
+        var levels = withFamilies[0].Families!.Levels.Select(l => l.Name).ToList();
+        sb.AppendLine("| model | features | " + string.Join(" | ", levels.Select(Escape)) + " |");
+        sb.AppendLine("|---|---|" + string.Concat(levels.Select(_ => "---:|")));
+        foreach (var e in withFamilies)
+            sb.AppendLine($"| {Escape(e.Model)} | {Escape(e.FeatureSet)} | " +
+                          string.Join(" | ", e.Families!.Levels.Select(l => Invariant($"{100 * l.Accuracy:F1}%"))) + " |");
+        if (withFamilies.Any(e => e.Families!.Families.Count > 0))
+        {
+            sb.AppendLine().AppendLine("| model | features | family | songs | right | within the family | outside it |");
+            sb.AppendLine("|---|---|---|---:|---:|---:|---:|");
+            foreach (var e in withFamilies)
+                foreach (var f in e.Families!.Families)
+                    sb.AppendLine(Invariant($"| {Escape(e.Model)} | {Escape(e.FeatureSet)} | {Escape(f.Family)} ({Escape(string.Join(", ", f.Genres))}) | {f.Songs} | {f.Right} | {f.WithinFamily} | {f.OutsideFamily} |"));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Writes report.md and its images (under images/) into <paramref name="directory"/>; returns the report's path.</summary>
     public string Write(string directory)
     {
@@ -89,6 +120,10 @@ public sealed class MarkdownReport
         foreach (var note in _notes) sb.AppendLine(note).AppendLine();
         sb.AppendLine("## Accuracy").AppendLine().AppendLine(AccuracyTable());
         sb.AppendLine("## Share of each genre's clips predicted wrongly").AppendLine().AppendLine(WrongPercentTable());
+        if (FamiliesTables() is { Length: > 0 } families)
+            sb.AppendLine("## Genre families").AppendLine()
+              .AppendLine("Accuracy at each level of the families (a genre taken for another of its family counts at the family level), " +
+                          "and where each family's songs went:").AppendLine().AppendLine(families);
         sb.AppendLine("## Confusion matrices").AppendLine();
         for (int i = 0; i < _entries.Count; i++)
         {

@@ -93,11 +93,19 @@ public class FamilyCommandTests
     public void The_text_report_says_the_accuracy_per_level_and_the_confusions_within_families()
     {
         using var temp = new TempFolder();
-        var run = CliRun.Of(Presets, "evaluate", KindsTable(temp, "parent"), "--model", "logreg");
+        var run = CliRun.Of(Presets, "evaluate", KindsTable(temp, "parent"), "--model", "logreg", "--report", temp.PathOf("report"));
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains(run.OutLines, l => l.StartsWith("  accuracy by level (all 240 out-of-fold predictions): family ", StringComparison.Ordinal) && l.Contains(", genre "));
         Assert.Contains(run.OutLines, l => l.TrimStart().StartsWith("classical", StringComparison.Ordinal) && l.Contains(" within,") && l.EndsWith("(baroque, serialism)"));
         Assert.Contains(run.OutLines, l => l.TrimStart().StartsWith("electronic", StringComparison.Ordinal) && l.EndsWith("(house, techno)"));
+        // The Markdown report says the same: a line per level's accuracy, and the families' rows.
+        var markdown = File.ReadAllText(temp.PathOf("report/report.md"));
+        Assert.Contains("## Genre families", markdown);
+        var level = run.OutLines.Single(l => l.StartsWith("  accuracy by level", StringComparison.Ordinal));
+        string Percent(string name) => level.Split(name + " ")[1].Split('%')[0];
+        Assert.Contains($"| {Percent("family")}% | {Percent("genre")}% |", markdown);
+        Assert.Contains("| classical (baroque, serialism) |", markdown);
+        Assert.Contains("| electronic (house, techno) |", markdown);
     }
 
     [Theory]

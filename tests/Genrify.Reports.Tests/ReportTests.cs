@@ -48,6 +48,41 @@ public class ReportTests
     }
 
     [Fact]
+    public void With_genre_families_the_report_gives_each_level_s_accuracy_and_where_each_family_s_songs_went()
+    {
+        var data = GtzanTable.Subset(20, 5);
+        var result = CrossValidator.Run(data, new LogisticRegressionTrainer(), new StratifiedKFold(4, true, 0));
+        var c = data.ClassNames; // five GTZAN genres: two families of two, the fifth on its own
+        var families = FamilyEvaluation.Of(result, GenreTaxonomy.Parse($"{c[0]}: {c[1]}\n{c[2]}: {c[3]}"));
+        var directory = Path.Combine(Path.GetTempPath(), $"genrify-report-{Guid.NewGuid():N}");
+        try
+        {
+            var markdown = File.ReadAllText(new MarkdownReport("families")
+                .Add(new ReportEntry("logreg", "gtzan 57", result, families))
+                .Add(new ReportEntry("logreg, no families", "gtzan 57", result))
+                .Write(directory));
+            Assert.Contains("## Genre families", markdown);
+            Assert.Equal(["family", "genre"], families.Levels.Select(l => l.Name));
+            Assert.Contains("| model | features | family | genre |", markdown);
+            Assert.Contains($"| logreg | gtzan 57 | {100 * families.Levels[0].Accuracy:F1}% | {100 * families.Levels[1].Accuracy:F1}% |", markdown);
+            Assert.DoesNotContain("| logreg, no families |", markdown.Split("## Genre families")[1].Split("## Confusion")[0]);
+            Assert.Equal(2, families.Families.Count);
+            foreach (var f in families.Families)
+            {
+                Assert.Contains($"| logreg | gtzan 57 | {f.Family} ({string.Join(", ", f.Genres)}) | {f.Songs} | {f.Right} | {f.WithinFamily} | {f.OutsideFamily} |", markdown);
+                Assert.Equal(f.Songs, f.Right + f.WithinFamily + f.OutsideFamily);
+            }
+
+            var plain = new MarkdownReport("plain").Add(new ReportEntry("logreg", "gtzan 57", result));
+            Assert.Equal("", plain.FamiliesTables());
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Confusion_plot_refuses_a_matrix_of_the_wrong_shape()
     {
         Assert.Throws<ArgumentException>(() => ConfusionMatrixPlot.SavePng("x.png", [[1, 2], [3, 4]], ["a", "b", "c"], "t"));

@@ -80,7 +80,7 @@ public sealed class EvaluateCommand : ICliCommand
                 var families = loaded.Taxonomy is { } taxonomy ? FamilyEvaluation.Of(result, taxonomy) : null;
                 if (json) context.Out.WriteLine(EvaluationSummary.Json(result, data.Count, families).ToJsonString());
                 else context.Out.Write(EvaluationSummary.Text(result, featuresLabel, data.Count, families));
-                report?.Add(new ReportEntry(trainer.Name, featuresLabel, result));
+                report?.Add(new ReportEntry(trainer.Name, featuresLabel, result, families));
             }
         }
         if (report is not null)
