@@ -14,7 +14,7 @@ public class ClusterJobGrainTests(IdleClusterFixture fixture) : IClassFixture<Id
     // A silo that never joined the cluster: the membership does not list it as active.
     private static readonly SiloAddress DeadSilo = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 1), 1);
 
-    private readonly IdleCluster _idle = fixture.Idle;
+    private readonly SiloCluster _idle = fixture.Idle;
 
     private WorkerId Live(int slot) => new(_idle.FirstSilo, slot);
 
@@ -161,7 +161,7 @@ public class ClusterJobGrainTests(IdleClusterFixture fixture) : IClassFixture<Id
     {
         // A cluster of its own: with a one-second lease, the other tests' live holders would lose theirs.
         var duration = TimeSpan.FromSeconds(1);
-        await using var idle = await IdleCluster.StartAsync(leaseDuration: duration);
+        await using var idle = await SiloCluster.StartIdleAsync(leaseDuration: duration);
         var job = idle.Grains.GetGrain<IClusterJobGrain>("silent-holder");
         await job.Submit(Spec(1));
         WorkerId silent = new(idle.FirstSilo, 0), other = new(idle.FirstSilo, 1);

@@ -1,5 +1,4 @@
 using Genrify.Cluster.Grains;
-using Genrify.Cluster.Hosting;
 using Genrify.Cluster.Jobs;
 using Genrify.Cluster.Workers;
 using Genrify.Features;
@@ -7,7 +6,6 @@ using Genrify.Features.Collections;
 using Genrify.Features.Extraction;
 using Genrify.Features.Sharding;
 using Genrify.Tests.Shared;
-using Orleans.TestingHost;
 
 namespace Genrify.Cluster.Tests;
 
@@ -23,46 +21,35 @@ public class ThreeSiloJobTests
             .Run(TrackCollection.Open(music)).Table;
         Assert.Equal(240, expected.Rows.Count);
 
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddGenrifyJobStorage(temp.PathOf("state"))
-            .AddGenrifyWork(new WorkerOptions { Slots = 2, LeaseDuration = TimeSpan.FromSeconds(5), IdlePoll = TimeSpan.FromMilliseconds(100) }, PresetRegistry.Default));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        try
-        {
-            var store = temp.PathOf("store");
-            var spec = new ClusterJobSpec(ClusterJobKind.Extract, music, "seed", null, store, Items: 40);
-            var client = new ClusterJobClient(cluster.Client) { PollInterval = TimeSpan.FromMilliseconds(50) };
-            await client.SubmitAsync("three-silos", spec);
+        await using var silos = await SiloCluster.StartAsync(3,
+            new WorkerOptions { Slots = 2, LeaseDuration = TimeSpan.FromSeconds(5), IdlePoll = TimeSpan.FromMilliseconds(100) });
+        var cluster = silos.Cluster;
+        var store = temp.PathOf("store");
+        var spec = new ClusterJobSpec(ClusterJobKind.Extract, music, "seed", null, store, Items: 40);
+        var client = new ClusterJobClient(cluster.Client) { PollInterval = TimeSpan.FromMilliseconds(50) };
+        await client.SubmitAsync("three-silos", spec);
 
-            var job = cluster.Client.GetGrain<IClusterJobGrain>("three-silos");
-            int? doneWhenStopped = null;
-            JobProgress progress;
-            while (true)
+        var job = cluster.Client.GetGrain<IClusterJobGrain>("three-silos");
+        int? doneWhenStopped = null;
+        JobProgress progress;
+        while (true)
+        {
+            progress = (await job.Progress())!;
+            if (doneWhenStopped is null && progress.Done >= 4)
             {
-                progress = (await job.Progress())!;
-                if (doneWhenStopped is null && progress.Done >= 4)
-                {
-                    doneWhenStopped = progress.Done;
-                    await cluster.StopSiloAsync(cluster.Silos[2]);
-                }
-                if (progress.IsOver) break;
-                await Task.Delay(50);
+                doneWhenStopped = progress.Done;
+                await cluster.StopSiloAsync(cluster.Silos[2]);
             }
+            if (progress.IsOver) break;
+            await Task.Delay(50);
+        }
 
-            Assert.True(doneWhenStopped < 40, $"the silo was stopped after {doneWhenStopped} of 40 items");
-            Assert.Null(progress.Error);
-            Assert.Equal((40, 240L, 2L), (progress.Done, progress.Rows, progress.SkippedCount));
-            Assert.All(progress.Skipped, s => Assert.StartsWith("broken", Path.GetFileName(s.File)));
-            TableAssert.SameRows(expected, ShardParts.Combine(store));
-            // One part per item and nothing else: no leftover temporary file, no part written twice.
-            Assert.Equal(40, Directory.GetFiles(store).Length);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        Assert.True(doneWhenStopped < 40, $"the silo was stopped after {doneWhenStopped} of 40 items");
+        Assert.Null(progress.Error);
+        Assert.Equal((40, 240L, 2L), (progress.Done, progress.Rows, progress.SkippedCount));
+        Assert.All(progress.Skipped, s => Assert.StartsWith("broken", Path.GetFileName(s.File)));
+        TableAssert.SameRows(expected, ShardParts.Combine(store));
+        // One part per item and nothing else: no leftover temporary file, no part written twice.
+        Assert.Equal(40, Directory.GetFiles(store).Length);
     }
 }

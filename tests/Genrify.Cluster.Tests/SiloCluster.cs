@@ -6,14 +6,14 @@ using Orleans.TestingHost;
 namespace Genrify.Cluster.Tests;
 
 /// <summary>
-/// In-process silos with Genrify's job storage (a scratch folder) and workers that take no work, so a test drives the
-/// grains itself, as a silo's workers would.
+/// In-process silos with Genrify's job storage in a scratch folder: idle (workers that take no work, so a test drives
+/// the grains itself, as a silo's workers would) or working.
 /// </summary>
-public sealed class IdleCluster : IAsyncDisposable
+public sealed class SiloCluster : IAsyncDisposable
 {
     private readonly TempFolder _temp;
 
-    private IdleCluster(TempFolder temp, InProcessTestCluster cluster)
+    private SiloCluster(TempFolder temp, InProcessTestCluster cluster)
     {
         _temp = temp;
         Cluster = cluster;
@@ -33,10 +33,13 @@ public sealed class IdleCluster : IAsyncDisposable
 
     /// <summary>Starts <paramref name="silos"/> silos whose leases last <paramref name="leaseDuration"/>
     /// (a minute by default: far longer than any test waits, so a live holder's lease never runs out by chance).</summary>
-    public static async Task<IdleCluster> StartAsync(short silos = 1, TimeSpan? leaseDuration = null)
+    public static Task<SiloCluster> StartIdleAsync(short silos = 1, TimeSpan? leaseDuration = null) =>
+        StartAsync(silos, new WorkerOptions { Slots = 0, LeaseDuration = leaseDuration ?? TimeSpan.FromMinutes(1) });
+
+    /// <summary>Starts <paramref name="silos"/> silos whose workers take work as <paramref name="workers"/> say.</summary>
+    public static async Task<SiloCluster> StartAsync(short silos, WorkerOptions workers)
     {
         var temp = new TempFolder();
-        var workers = new WorkerOptions { Slots = 0, LeaseDuration = leaseDuration ?? TimeSpan.FromMinutes(1) };
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) => silo.AddGenrifyJobStorage(temp.PathOf("state")).AddGenrifyWork(workers));
         var cluster = builder.Build();
@@ -50,7 +53,7 @@ public sealed class IdleCluster : IAsyncDisposable
             temp.Dispose();
             throw;
         }
-        return new IdleCluster(temp, cluster);
+        return new SiloCluster(temp, cluster);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,9 +76,9 @@ public class IdleClusterFixture : IAsyncLifetime
     /// <summary>How many silos the cluster has.</summary>
     protected virtual short Silos => 1;
 
-    public IdleCluster Idle { get; private set; } = null!;
+    public SiloCluster Idle { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Idle = await IdleCluster.StartAsync(Silos);
+    public async Task InitializeAsync() => Idle = await SiloCluster.StartIdleAsync(Silos);
 
     public async Task DisposeAsync() => await Idle.DisposeAsync();
 }
